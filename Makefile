@@ -1,0 +1,35 @@
+# Two commands take a fresh clone to a finished run: `make report`, then `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+CORPUS ?= seeds
+STAMP := $(VENV)/.installed
+
+.PHONY: install report test lab bench fetch clean
+
+$(STAMP): pyproject.toml constraints.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e .
+	touch $(STAMP)
+
+install: $(STAMP)
+
+report: $(STAMP)
+	$(BIN)/python -m helpers report --corpus "$(CORPUS)"
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab notebooks/
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench_loader.py
+
+fetch: $(STAMP)
+	$(BIN)/python -m helpers fetch whitehouse
+
+clean:
+	rm -rf $(VENV) reports data/cache .pytest_cache .hypothesis build src/*.egg-info
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +

@@ -1,0 +1,65 @@
+"""Cleaning: a raw body becomes the document's `text`, paragraphs separated by a blank line.
+
+All offsets in the sentence and token frames index this cleaned text. Cleaning
+undoes the publishing format only (hard wraps, Markdown markup and escapes,
+non-breaking spaces, the closing `###`); it never rewrites words.
+"""
+from __future__ import annotations
+
+import re
+
+PARAGRAPH_BREAK = "\n\n"
+
+_MD_LINK = re.compile(r"!?\[([^\]\n]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
+_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!$<>|~\"'&])")
+_MD_EMPHASIS = re.compile(r"(?<![\w*])(\*{1,3}|_{1,3})(?=\S)(.+?)(?<=\S)\1(?![\w*])")
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+_MD_CLOSING = re.compile(r"(?:\n|^)[ \t]*\\?#{3}[ \t]*\s*\Z")
+_LIST_ITEM = re.compile(r"^\s{0,3}(?:[-*+•]|\d{1,3}[.)])\s+(?=\S)")
+_SPACES = re.compile(r"[^\S\n]+")
+# Whitespace that str.split() knows but readers' eyes do not: zero-width and BOM.
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+
+
+def clean_body(body: str, *, markdown: bool) -> str:
+    """The cleaned text of a raw body: one paragraph per block, lines joined, spaces collapsed."""
+    body = _INVISIBLE.sub("", body)
+    if markdown:
+        body = _MD_CLOSING.sub("", body)
+    paragraphs = []
+    for block in _blocks(body, markdown=markdown):
+        if markdown:
+            block = _MD_HEADING.sub("", block)
+            block = _MD_LINK.sub(r"\1", block)
+            block = _MD_EMPHASIS.sub(r"\2", block)
+            block = _MD_ESCAPE.sub(r"\1", block)
+        block = _SPACES.sub(" ", block.replace("\n", " ")).strip()
+        if block:
+            paragraphs.append(block)
+    return PARAGRAPH_BREAK.join(paragraphs)
+
+
+def _blocks(body: str, *, markdown: bool) -> list[str]:
+    """Paragraph blocks: split at blank lines, and before each list item in Markdown."""
+    blocks: list[list[str]] = [[]]
+    for line in body.split("\n"):
+        if not line.strip():
+            blocks.append([])
+            continue
+        if markdown and _LIST_ITEM.match(line):
+            blocks.append([_LIST_ITEM.sub("", line, count=1)])
+            continue
+        if markdown and _MD_HEADING.match(line):
+            blocks.extend([[line], []])
+            continue
+        blocks[-1].append(line)
+    return ["\n".join(lines) for lines in blocks if lines]
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph of a cleaned text."""
+    spans, start = [], 0
+    for part in text.split(PARAGRAPH_BREAK):
+        spans.append((start, start + len(part)))
+        start += len(part) + len(PARAGRAPH_BREAK)
+    return [span for span in spans if span[1] > span[0]]

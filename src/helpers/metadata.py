@@ -1,0 +1,301 @@
+"""Metadata from a readout's own words: who met whom, when, and how.
+
+Readouts name their principals in the headline ("Xi Jinping Speaks with
+Belarusian President Alexander Lukashenko on the Phone", "Readout of President
+Joe Biden's Call with Prime Minister Modi of India") and date the exchange in
+the opening sentence ("On the evening of January 26, 2021, ...", "spoke today
+with"). The word lists (titles, countries and demonyms, aliases, event words)
+are tables under `data/`.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import pandas as pd
+
+from .tables import read_table
+
+# A capitalised word, an initial ("R.") or a suffix ("Jr."); a possessive "'s" ends the name.
+_CAPITALISED = r"(?:[JS]r\.|[A-ZÀ-ÞĀ-Ž]\.(?:[A-Z]\.)*|[A-ZÀ-ÞĀ-Ž](?:[\w\-]|['’](?!s\b))*)"
+# Particles that sit inside names: "Mohammed bin Salman", "Ursula von der Leyen", "Lula da Silva".
+_PARTICLES = r"(?:bin|bint|ibn|al|el|von|van|der|den|de|da|do|dos|du|la|le|y|di)"
+_NAME = rf"{_CAPITALISED}(?:(?:,? (?=[JS]r\.)| )(?:{_PARTICLES} )*{_CAPITALISED}){{0,4}}"
+
+
+@dataclass
+class Person:
+    """A principal as a readout names them."""
+
+    name: str = ""
+    title: str = ""
+    country: str = ""
+
+
+@dataclass
+class Metadata:
+    source_style: str = "unknown"
+    event_type: str = "other"
+    host: Person = field(default_factory=Person)
+    counterparts: list[Person] = field(default_factory=list)
+    date: pd.Timestamp | None = None
+
+
+# --- the tables ---------------------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def titles() -> tuple[str, ...]:
+    """Titles, longest first, so "Vice President" is tried before "President"."""
+    table = read_table("titles.csv")
+    return tuple(sorted(set(table["title"]), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _title_pattern() -> re.Pattern:
+    alternatives = "|".join(re.escape(t) for t in titles())
+    return re.compile(rf"(?:(?:the|The)\s+)?(?P<title>{alternatives})(?![\w])\s*")
+
+
+@lru_cache(maxsize=1)
+def country_names() -> dict[str, str]:
+    """Every spelling of a country (name, alias, demonym) -> its short common name."""
+    names: dict[str, str] = {}
+    for row in read_table("countries.csv").itertuples(index=False):
+        for spelling in [row.country, *row.demonyms.split("|"), *row.aliases.split("|")]:
+            spelling = spelling.strip()
+            if spelling:
+                names.setdefault(spelling, row.country)
+                if spelling.startswith("the "):
+                    names.setdefault(spelling[4:], row.country)
+    return names
+
+
+def country_of(phrase: str) -> str:
+    """The country a phrase names ("the Republic of Korea", "The Commonwealth of The Bahamas"), or ""."""
+    phrase = " ".join(phrase.split()).strip(" ,.")
+    phrase = re.sub(r"^[Tt]he\s+", "", phrase)
+    return country_names().get(phrase) or _lowercase_countries().get(phrase.lower(), "")
+
+
+@lru_cache(maxsize=1)
+def _lowercase_countries() -> dict[str, str]:
+    return {spelling.lower(): country for spelling, country in country_names().items()}
+
+
+@lru_cache(maxsize=1)
+def _country_prefix() -> re.Pattern:
+    alternatives = "|".join(re.escape(n) for n in sorted(country_names(), key=len, reverse=True))
+    return re.compile(rf"(?:the\s+)?(?P<country>{alternatives})(?![\w])\s*")
+
+
+@lru_cache(maxsize=1)
+def aliases() -> dict[str, str]:
+    table = read_table("aliases.csv")
+    return dict(zip(table["alias"], table["canonical"]))
+
+
+@lru_cache(maxsize=1)
+def event_words() -> dict[str, tuple[int, str]]:
+    table = read_table("event_words.csv")
+    return {w: (int(p), e) for w, e, p in zip(table["word"], table["event_type"], table["priority"])}
+
+
+# --- people -------------------------------------------------------------------------------------
+
+def parse_person(phrase: str) -> Person:
+    """A person from a phrase such as "Belarusian President Alexander Lukashenko",
+    "Prime Minister Modi of India" or "Israeli NSA Meir Ben-Shabbat"."""
+    phrase = " ".join(phrase.replace("\u00a0", " ").split()).strip(" ,.;:")
+    person = Person()
+    of_country = re.search(r"\s+[Oo]f\s+(?:[Tt]he\s+)?(.+)$", phrase)
+    if of_country and country_of(of_country.group(1)):
+        person.country = country_of(of_country.group(1))
+        phrase = phrase[: of_country.start()]
+    phrase = re.sub(r"^(?:the|The)\s+", "", phrase)
+    country = _country_prefix().match(phrase)
+    if country and (_title_pattern().match(phrase, country.end()) or not person.country):
+        person.country = person.country or country_names()[country.group("country")]
+        phrase = phrase[country.end():]
+    found_titles = []
+    while (title := _title_pattern().match(phrase)) and title.end() > 0:
+        found_titles.append(title.group("title"))
+        phrase = phrase[title.end():]
+        # "President of the European Commission Ursula von der Leyen"
+        of_body = re.match(r"of\s+(?:the\s+)?((?:[A-Z][\w'’-]*\s+)+?)(?=[A-Z][\w'’-]*\s+[A-Z]|$)", phrase)
+        if of_body and not person.country and country_of(of_body.group(1)):
+            person.country = country_of(of_body.group(1))
+            phrase = phrase[of_body.end():]
+    person.title = " ".join(t for t in found_titles if t not in {"Mr.", "Ms.", "Mrs.", "Dr.", "His Majesty", "Her Majesty", "His Highness", "Her Highness", "His Royal Highness", "His Excellency", "Her Excellency"}) or " ".join(found_titles)
+    name = re.match(_NAME, phrase)
+    person.name = name.group(0).strip(" ,") if name else ""
+    return person
+
+
+def canonical_name(name: str, known: dict[str, str] | None = None) -> str:
+    """One spelling for one person: the alias table first, then the fullest form the document uses."""
+    name = " ".join(name.split()).strip(" ,")
+    if not name:
+        return ""
+    table = aliases()
+    if name in table:
+        return table[name]
+    if known and " " not in name:  # a bare surname: the fullest form the document uses
+        fuller = [full for full in known if full != name and re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", full)]
+        if fuller:
+            best = max(fuller, key=len)
+            return table.get(best, best)
+    return name
+
+
+def names_in_text(text: str) -> dict[str, str]:
+    """Names that follow a title anywhere in the text ("Prime Minister Narendra Modi") -> that title."""
+    found: dict[str, str] = {}
+    for title in _title_pattern().finditer(text):
+        name = re.match(_NAME, text[title.end():])
+        if name:
+            words = name.group(0).split()
+            # Stop at a word that starts a new phrase ("President Biden Spoke", "Minister Modi The").
+            keep = []
+            for word in words:
+                if keep and (word.strip(",") in {"The", "He", "She", "They", "On", "In", "Both"} or word.lower() in event_words()):
+                    break
+                keep.append(word)
+            while keep and _title_pattern().fullmatch(" ".join(keep[:1])):  # "His Majesty King Abdullah II"
+                keep = keep[1:]
+            full = " ".join(keep).strip(" ,")
+            if full and full not in country_names() and not _title_pattern().fullmatch(full):
+                found.setdefault(full, title.group("title"))
+    return found
+
+
+# --- headlines ------------------------------------------------------------------------------------
+
+_EVENT_MODIFIERS = r"(?:Phone|Telephone|Video|Virtual|Bilateral|Trilateral|Introductory|Official|Working|Private|Separate|Joint|Follow-[Uu]p|Congratulatory|Recent|First|Second|Third|Fourth)"
+_EVENT_NOUNS = r"(?:Bilateral|Trilateral|Call|Calls|Phone\s+Call|Telephone\s+Call|Video\s+Call|Virtual\s+Meeting|Meeting|Meetings|Conversation|Talks|Visit|Summit|Engagement|Discussion|Bilateral\s+Meeting|Trilateral\s+Meeting)"
+_POSSESSIVE = re.compile(
+    rf"^(?P<host>.+?)(?:['’]s?)?\s+(?P<event>(?:{_EVENT_MODIFIERS}\s+){{0,3}}{_EVENT_NOUNS})\s+(?:with|to)\s+(?P<rest>.+)$"
+)
+_VERBAL = re.compile(
+    r"^(?P<host>.+?)\s+(?P<event>(?:Speaks|Spoke|Talks|Meets|Met|Holds|Held|Has|Had|Sends|Sent|Exchanges|Exchanged|Calls|Called|Congratulates|Congratulated)\b(?:\s+(?!with\b|to\b)[\w-]+){0,4})\s+(?:with|to|on)\s+(?P<rest>.+)$"
+)
+_TRAILING = re.compile(
+    r"\s+(?:on\s+the\s+(?:Phone|Telephone)|by\s+(?:Phone|Telephone|Video(?:\s+Link)?)|via\s+(?:Video|Telephone|Phone)(?:\s+Link)?|over\s+the\s+Phone|in\s+(?:a\s+)?(?:Video|Virtual|Phone).*|on\s+the\s+Margins\s+of.*|on\s+the\s+Sidelines\s+of.*|at\s+the\s+.*|in\s+[A-Z][\w'’-]*(?:,\s*[A-Z][\w'’-]*)?|on\s+(?:[A-Z][\w-]*\s*)+|to\s+Discuss.*|to\s+[a-z].*)$",
+)
+_READOUT_PREFIX = re.compile(r"^(?:Readout|READOUT|Read-out|Statement)\b[^A-Za-z]*(?:(?:from|by)\s+.+?\s+(?:on|of)\s+(?=[A-Z])|(?:of|by|from)\s+)?")
+
+
+def parse_headline(title: str) -> tuple[Person, list[Person], str, str]:
+    """(host, counterparts, event phrase, style) from a headline; empty parts where it says nothing."""
+    title = " ".join(title.replace("\u00a0", " ").split())
+    style = "unknown"
+    match = None
+    stripped = _READOUT_PREFIX.sub("", title)
+    if stripped != title:
+        style = "whitehouse"
+        match = _POSSESSIVE.match(stripped)
+    if match is None:
+        match = _VERBAL.match(title)
+        if match:
+            style = "mfa" if style == "unknown" else style
+    if match is None:
+        match = _POSSESSIVE.match(stripped)
+    if match is None:
+        return Person(), [], "", style
+    host = parse_person(match.group("host"))
+    rest = match.group("rest")
+    trailing = ""
+    while (tail := _TRAILING.search(rest)) and tail.start() > 0:
+        trailing = tail.group(0) + trailing
+        rest = rest[: tail.start()]
+    counterparts = [parse_person(part) for part in split_people(rest)]
+    return host, [c for c in counterparts if c.name or c.title], f"{match.group('event')} {trailing}", style
+
+
+def split_people(phrase: str) -> list[str]:
+    """Split "President Macron of France and Chancellor Scholz of Germany" into one phrase per person,
+    without breaking a country such as "Antigua and Barbuda"."""
+    pieces = re.split(r",\s*(?:and\s+)?|\s+and\s+", phrase)
+    people: list[str] = []
+    for piece in pieces:
+        starts_person = bool(_title_pattern().match(piece)) or bool(
+            (c := _country_prefix().match(piece)) and _title_pattern().match(piece, c.end())
+        )
+        previous_is_bare_title = bool(people) and not parse_person(people[-1]).name
+        if people and (not starts_person or previous_is_bare_title):
+            people[-1] = f"{people[-1]} and {piece}" if piece else people[-1]
+        else:
+            people.append(piece)
+    return [p for p in people if p.strip()]
+
+
+def event_type_of(*phrases: str) -> str:
+    """The event type named by the first phrase that names one ("other" when none does)."""
+    table = event_words()
+    for phrase in phrases:
+        hits = [table[w] for w in re.findall(r"[\w-]+", phrase.lower()) if w in table]
+        if hits:
+            return min(hits)[1]
+    return "other"
+
+
+# --- dates ----------------------------------------------------------------------------------------
+
+_MONTHS = {m: i for i, m in enumerate(["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"], start=1)}
+_MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())})
+_MONTHS["sept"] = 9
+_MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_EXPLICIT_DATES = (
+    re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{{4}}))?\b"),
+    re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+(?P<year>\d{{4}}))?\b"),
+)
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_RELATIVE = re.compile(r"\b(?P<word>today|this\s+(?:morning|afternoon|evening)|tonight|yesterday|last\s+night|(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b", re.IGNORECASE)
+
+
+def event_date(opening: str, published: pd.Timestamp | None) -> pd.Timestamp | None:
+    """The day of the exchange as the opening words tell it, relative to the publication day."""
+    for pattern in _EXPLICIT_DATES:
+        found = pattern.search(opening)
+        if found:
+            month = _MONTHS[found.group("month").lower().rstrip(".")]
+            day = int(found.group("day"))
+            year = int(found.group("year")) if found.group("year") else (published.year if published is not None else None)
+            if year is None:
+                continue
+            try:
+                date = pd.Timestamp(dt.date(year, month, day))
+            except ValueError:
+                continue
+            if not found.group("year") and published is not None and date > published.normalize():
+                continue  # a day still to come ("will meet on May 9") is not the day of the exchange
+            return date
+    if published is None:
+        return None
+    published = published.normalize()
+    found = _RELATIVE.search(opening)
+    if not found:
+        return published
+    word = found.group("word").lower().split()[-1]
+    if word in {"yesterday", "night"}:
+        return published - pd.Timedelta(days=1)
+    if word in _WEEKDAYS:
+        back = (published.weekday() - _WEEKDAYS.index(word)) % 7
+        return published - pd.Timedelta(days=back)
+    return published
+
+
+def to_timestamp(value) -> pd.Timestamp | None:
+    """A date from a header value (date, datetime or text); None when it is not one."""
+    if value in (None, ""):
+        return None
+    try:
+        stamp = pd.Timestamp(value)
+    except (ValueError, TypeError):
+        return None
+    if stamp is pd.NaT:
+        return None
+    if stamp.tzinfo is not None:
+        stamp = stamp.tz_localize(None)
+    return stamp.normalize()

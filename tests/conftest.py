@@ -1,0 +1,39 @@
+"""Shared fixtures: the seed corpus, and the White House corpus when READOUTS_WHITEHOUSE_CORPUS names it."""
+from __future__ import annotations
+
+import os
+import warnings
+from pathlib import Path
+
+import pytest
+
+from helpers import load_corpus
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+LABELS = Path(__file__).resolve().parent / "labels"
+
+
+@pytest.fixture(scope="session")
+def seed():
+    return load_corpus(SEEDS)
+
+
+def whitehouse_dir() -> Path | None:
+    value = os.environ.get("READOUTS_WHITEHOUSE_CORPUS")
+    return Path(value) if value else None
+
+
+needs_whitehouse = pytest.mark.skipif(
+    whitehouse_dir() is None, reason="READOUTS_WHITEHOUSE_CORPUS is not set (CI sets it)"
+)
+
+
+@pytest.fixture(scope="session")
+def whitehouse():
+    folder = whitehouse_dir()
+    if folder is None:
+        pytest.skip("READOUTS_WHITEHOUSE_CORPUS is not set")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return load_corpus(folder)
