@@ -118,19 +118,41 @@ def parse_person(phrase: str) -> Person:
     if country and (_title_pattern().match(phrase, country.end()) or not person.country):
         person.country = person.country or country_names()[country.group("country")]
         phrase = phrase[country.end():]
+    if not _title_pattern().match(phrase):
+        # "Colorado Governor Jared Polis", "Senate Judiciary Committee Chair Durbin": a body before the title
+        later = re.search(rf"^(?:[A-Z][\w'’-]*\s+)+?(?={_title_pattern().pattern})", phrase)
+        if later:
+            phrase = phrase[later.end():]
     found_titles = []
     while (title := _title_pattern().match(phrase)) and title.end() > 0:
         found_titles.append(title.group("title"))
         phrase = phrase[title.end():]
-        # "President of the European Commission Ursula von der Leyen"
-        of_body = re.match(r"of\s+(?:the\s+)?((?:[A-Z][\w'’-]*\s+)+?)(?=[A-Z][\w'’-]*\s+[A-Z]|$)", phrase)
-        if of_body and not person.country and country_of(of_body.group(1)):
-            person.country = country_of(of_body.group(1))
-            phrase = phrase[of_body.end():]
-    person.title = " ".join(t for t in found_titles if t not in {"Mr.", "Ms.", "Mrs.", "Dr.", "His Majesty", "Her Majesty", "His Highness", "Her Highness", "His Royal Highness", "His Excellency", "Her Excellency"}) or " ".join(found_titles)
+        # A portfolio or body after the title ("Minister of Defense Benjamin Gantz", "Sultan of Oman
+        # Haitham bin Tariq Al Said") runs until what is left still reads as a name of two words.
+        joined = re.match(r"(?:and|&)\s+(?=" + _title_pattern().pattern + ")", phrase)
+        if joined:  # "Prime Minister and Foreign Minister ..."
+            phrase = phrase[joined.end():]
+            continue
+        portfolio = _PORTFOLIO.match(phrase)
+        if portfolio:
+            person.country = person.country or country_of(re.sub(r"['’]s$", "", portfolio.group(1).split()[0])) or country_of(portfolio.group(1))
+            phrase = phrase[portfolio.end():]
+        phrase = re.sub(r"^(?:and|&)\s+(?=" + _title_pattern().pattern + ")", "", phrase)
+    kept = [t for t in found_titles if t not in honorifics()] or found_titles
+    person.title = kept[0] if kept else ""
     name = re.match(_NAME, phrase)
     person.name = name.group(0).strip(" ,") if name else ""
     return person
+
+
+_PORTFOLIO = re.compile(rf"(?:[Oo]f|and|for)\s+(?:the\s+)?((?:[A-Z][\w'’-]*\s+(?:(?:and|for|of|the|&)\s+)*)+?)(?={_CAPITALISED}\s+(?:{_PARTICLES}\s+)*{_CAPITALISED}|$)")
+
+
+@lru_cache(maxsize=1)
+def honorifics() -> frozenset[str]:
+    """Titles of courtesy ("Mr.", "His Majesty") that give way to a functional title when both are there."""
+    table = read_table("titles.csv")
+    return frozenset(table.loc[table["kind"] == "honorific", "title"])
 
 
 def canonical_name(name: str, known: dict[str, str] | None = None) -> str:
