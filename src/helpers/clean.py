@@ -10,11 +10,15 @@ import re
 
 PARAGRAPH_BREAK = "\n\n"
 
-_MD_LINK = re.compile(r"!?\[([^\]\n]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
-_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!$<>|~\"'&])")
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
+_MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")  # CommonMark: any ASCII punctuation may be escaped
 _MD_EMPHASIS = re.compile(r"(?<![\w*])(\*{1,3}|_{1,3})(?=\S)(.+?)(?<=\S)\1(?![\w*])")
+_MD_AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
+_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
+_MD_STRAY_EMPHASIS = re.compile(r"(?<!\\)\*{2,}|(?<![\w\\])_{2,}(?!\w)")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
-_MD_CLOSING = re.compile(r"(?:\n|^)[ \t]*\\?#{3}[ \t]*\s*\Z")
+# The closing "###" in its many spellings: "\\###", "*\\###*", "***\\###***", "\\###[]()", repeated.
+_MD_CLOSING = re.compile(r"(?:(?<=\s)|^)(?:[*_]*\\?#{3}[*_]*(?:\[\]\(\))?\s*)+\Z")
 _LIST_ITEM = re.compile(r"^\s{0,3}(?:[-*+•]|\d{1,3}[.)])\s+(?=\S)")
 _SPACES = re.compile(r"[^\S\n]+")
 # Whitespace that str.split() knows but readers' eyes do not: zero-width and BOM.
@@ -28,12 +32,16 @@ def clean_body(body: str, *, markdown: bool) -> str:
         body = _MD_CLOSING.sub("", body)
     paragraphs = []
     for block in _blocks(body, markdown=markdown):
+        block = _SPACES.sub(" ", block.replace("\n", " ")).strip()
         if markdown:
             block = _MD_HEADING.sub("", block)
+            block = _MD_AUTOLINK.sub(r"\1", block)
+            block = _HTML_TAG.sub("", block)
             block = _MD_LINK.sub(r"\1", block)
             block = _MD_EMPHASIS.sub(r"\2", block)
+            block = _MD_STRAY_EMPHASIS.sub("", block)
             block = _MD_ESCAPE.sub(r"\1", block)
-        block = _SPACES.sub(" ", block.replace("\n", " ")).strip()
+            block = _SPACES.sub(" ", block).strip()
         if block:
             paragraphs.append(block)
     return PARAGRAPH_BREAK.join(paragraphs)

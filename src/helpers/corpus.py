@@ -133,6 +133,8 @@ def tokens_of(sentences: pd.DataFrame) -> pd.DataFrame:
             ends.append(offset + match.end())
             words.append(match.group())
     frame = pd.DataFrame({"doc_id": doc_ids, "para_id": para_ids, "sent_id": sent_ids, "start": starts, "end": ends, "token": words})
+    if frame.empty:
+        return schema.conform(frame, "tokens")
     frame["token_id"] = frame.groupby("doc_id", sort=False).cumcount()
     lower = frame["token"].str.lower().str.replace("’", "'", regex=False)
     frame["lower"] = lower

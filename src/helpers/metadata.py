@@ -277,35 +277,41 @@ _RELATIVE = re.compile(r"\b(?P<word>today|this\s+(?:morning|afternoon|evening)|t
 
 
 def event_date(opening: str, published: pd.Timestamp | None) -> pd.Timestamp | None:
-    """The day of the exchange as the opening words tell it, relative to the publication day."""
+    """The day of the exchange as the opening words tell it, relative to the publication day.
+
+    The first day named wins ("Today, ... the January 20th Executive Order" is today), except a day
+    that only dates something else ("Following the November 13 summit, ...", "after the July 15 attack").
+    """
+    published = published.normalize() if published is not None else None
+    candidates: list[tuple[int, pd.Timestamp]] = []
     for pattern in _EXPLICIT_DATES:
-        found = pattern.search(opening)
-        if found:
-            month = _MONTHS[found.group("month").lower().rstrip(".")]
-            day = int(found.group("day"))
+        for found in pattern.finditer(opening):
+            if _DATES_SOMETHING_ELSE.search(opening[max(0, found.start() - 25): found.start()]):
+                continue
             year = int(found.group("year")) if found.group("year") else (published.year if published is not None else None)
             if year is None:
                 continue
             try:
-                date = pd.Timestamp(dt.date(year, month, day))
+                date = pd.Timestamp(dt.date(year, _MONTHS[found.group("month").lower().rstrip(".")], int(found.group("day"))))
             except ValueError:
                 continue
-            if not found.group("year") and published is not None and date > published.normalize():
+            if not found.group("year") and published is not None and date > published:
                 continue  # a day still to come ("will meet on May 9") is not the day of the exchange
-            return date
-    if published is None:
-        return None
-    published = published.normalize()
-    found = _RELATIVE.search(opening)
-    if not found:
-        return published
-    word = found.group("word").lower().split()[-1]
-    if word in {"yesterday", "night"}:
-        return published - pd.Timedelta(days=1)
-    if word in _WEEKDAYS:
-        back = (published.weekday() - _WEEKDAYS.index(word)) % 7
-        return published - pd.Timedelta(days=back)
-    return published
+            candidates.append((found.start(), date))
+    if published is not None:
+        for found in _RELATIVE.finditer(opening):
+            word = found.group("word").lower().split()[-1]
+            if word in {"yesterday", "night"}:
+                date = published - pd.Timedelta(days=1)
+            elif word in _WEEKDAYS:
+                date = published - pd.Timedelta(days=(published.weekday() - _WEEKDAYS.index(word)) % 7)
+            else:
+                date = published
+            candidates.append((found.start(), date))
+    return min(candidates, key=lambda c: c[0])[1] if candidates else published
+
+
+_DATES_SOMETHING_ELSE = re.compile(r"\b(?:following|after|since|before|ahead\s+of|until)\s+(?:the\s+|their\s+|its\s+|a\s+)?$|['’]s\s+$", re.IGNORECASE)
 
 
 def to_timestamp(value) -> pd.Timestamp | None:

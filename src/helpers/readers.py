@@ -110,7 +110,7 @@ def read_file(file: Path, root: Path) -> list[Record]:
     """Records in one file (a table holds many); raises ReadError for a file that is not a readout."""
     path = str(file)
     data = file.read_bytes()
-    if not data.strip():
+    if not data:
         raise ReadError(path, "empty file")
     text = decode(data, path)
     if not text.strip():

@@ -1,0 +1,94 @@
+"""The loader on the real White House corpus (READOUTS_WHITEHOUSE_CORPUS; CI sets it)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+import yaml
+
+from helpers import schema
+from invariants import assert_nothing_lost
+from conftest import LABELS, whitehouse_dir, needs_whitehouse
+
+pytestmark = needs_whitehouse
+
+
+def _corpus_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*.md") if not p.name.upper().startswith(("README", "LICENSE")))
+
+
+def test_every_file_is_loaded_or_reported(whitehouse):
+    files = _corpus_files(whitehouse_dir())
+    assert len(files) == 1064
+    assert len(whitehouse.documents) + len(whitehouse.problems) == len(files)
+    for name in ("documents", "sentences", "tokens", "problems"):
+        assert schema.check(getattr(whitehouse, name), name) == []
+
+
+def test_only_true_duplicates_are_reported(whitehouse):
+    """The corpus holds the same readout under two names a few times; nothing else is a problem."""
+    texts = dict(zip(whitehouse.documents["path"], whitehouse.documents["text"]))
+    for path, reason in zip(whitehouse.problems["path"], whitehouse.problems["reason"]):
+        assert reason.startswith("duplicate document: same text as "), (path, reason)
+        original = reason.removeprefix("duplicate document: same text as ").removesuffix(" (kept once)")
+        body = lambda p: Path(p).read_text(encoding="utf-8").split("\n---", 1)[1]
+        assert " ".join(body(path).split()) == " ".join(body(original).split())
+        assert original in texts
+
+
+def test_published_matches_the_yaml_date_of_every_file(whitehouse):
+    published = dict(zip(whitehouse.documents["path"], whitehouse.documents["published"]))
+    for path in whitehouse.documents["path"]:
+        header = Path(path).read_text(encoding="utf-8").split("\n---", 1)[0].removeprefix("---\n")
+        assert published[path] == pd.Timestamp(str(yaml.safe_load(header)["date"])), path
+
+
+def test_nothing_lost(whitehouse):
+    assert_nothing_lost(whitehouse)
+
+
+def test_markup_is_gone_from_the_text(whitehouse):
+    text = "\n".join(whitehouse.documents["text"])
+    assert "\u00a0" not in text
+    assert "\\###" not in text and "](http" not in text
+    assert not any(t.rstrip().endswith("###") for t in whitehouse.documents["text"])
+
+
+def test_hosts_counterparts_countries_and_event_types_against_hand_labels(whitehouse):
+    """tests/labels/whitehouse_metadata.csv was labelled by reading the files (see NOTES.md).
+    Names are compared as sets of lower-cased name parts, so "Kishida Fumio" matches "Fumio Kishida"."""
+    labels = pd.read_csv(LABELS / "whitehouse_metadata.csv", keep_default_na=False)
+    assert len(labels) >= 30
+    docs = whitehouse.documents.assign(file=whitehouse.documents["doc_id"] + ".md").set_index("file")
+    duplicates = {Path(p).relative_to(whitehouse_dir()).as_posix(): Path(r.split("same text as ")[1].removesuffix(" (kept once)")).relative_to(whitehouse_dir()).as_posix()
+                  for p, r in zip(whitehouse.problems["path"], whitehouse.problems["reason"])}
+    rows = docs.loc[[duplicates.get(f, f) for f in labels["file"]]]
+    parts = lambda name: frozenset(str(name).replace("-", " ").lower().split())
+    found = pd.DataFrame({
+        "host": rows["host"].to_numpy(),
+        "counterpart": [c[0] if len(c) else "" for c in rows["counterparts"]],
+        "country": rows["counterpart_country"].to_numpy(),
+        "event_type": rows["event_type"].astype(str).to_numpy(),
+    })
+    agreement = {}
+    for column in ("host", "counterpart", "country", "event_type"):
+        same = [parts(a) == parts(b) for a, b in zip(labels[column], found[column])]
+        agreement[column] = sum(same) / len(same)
+        misses = labels.loc[[not s for s in same], ["file", column]].assign(found=found.loc[[not s for s in same], column].to_numpy())
+        print(f"\n{column}: {sum(same)}/{len(same)} agree; disagreements:\n{misses.to_string()}")
+    # Disagreements left are readouts that are not leader exchanges (task forces, travel, listening sessions).
+    assert agreement["host"] >= 0.80
+    assert agreement["counterpart"] >= 0.78
+    assert agreement["country"] >= 0.88
+    assert agreement["event_type"] >= 0.85
+    leader_calls = (labels["event_type"] == "call") & (labels["counterpart"] != "")
+    assert (found.loc[leader_calls, "host"].map(parts) == labels.loc[leader_calls, "host"].map(parts)).mean() >= 0.95
+
+
+def test_dates_follow_the_opening_sentence(whitehouse):
+    docs = whitehouse.documents
+    assert docs["date"].notna().all()
+    assert ((docs["published"] - docs["date"]).dt.days.between(0, 40)).all()
+    yesterday = docs[docs["text"].str.slice(0, 300).str.contains(r"\byesterday\b")]
+    assert len(yesterday) and ((yesterday["published"] - yesterday["date"]).dt.days == 1).mean() > 0.9

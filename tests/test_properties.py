@@ -1,0 +1,68 @@
+"""Property-based checks (hypothesis): on arbitrary text, cleaning, sentences and tokens lose nothing."""
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from helpers.clean import clean_body, paragraph_spans
+from helpers.corpus import _sentences, tokens_of
+from helpers.segment import sentence_spans, token_spans
+
+from invariants import assert_nothing_lost
+
+# Text drawn from all of Unicode, plus a bias towards the characters readouts are made of.
+genre_alphabet = st.sampled_from(list("abcXYZ .,;:!?'\"’“”()-–\n\t\u00a0\u2028UuSs.MrDJ0123") + ["U.S.", "Mr.", "Jr.", "\n\n", "  "])
+texts = st.one_of(st.text(), st.lists(genre_alphabet, max_size=200).map("".join))
+
+
+class _Frames:
+    def __init__(self, documents, sentences, tokens):
+        self.documents, self.sentences, self.tokens = documents, sentences, tokens
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(texts, st.booleans())
+def test_cleaned_text_is_fully_covered_by_sentences_and_tokens(raw, markdown):
+    import pandas as pd
+
+    text = clean_body(raw, markdown=markdown)
+    sentences = _sentences("d", text)
+    sentences["speaker"], sentences["role"], sentences["verb"] = "", "unattributed", ""
+    from helpers import schema
+
+    sentences = schema.conform(sentences, "sentences")
+    tokens = tokens_of(sentences)
+    documents = pd.DataFrame({"doc_id": ["d"], "text": [text]})
+    if text:
+        assert_nothing_lost(_Frames(documents, sentences, tokens))
+    else:
+        assert sentences.empty and tokens.empty
+
+
+@settings(max_examples=150, deadline=None)
+@given(texts)
+def test_segmenter_spans_are_ordered_trimmed_slices(text):
+    spans = sentence_spans(text)
+    last = 0
+    for start, end in spans:
+        assert last <= start < end <= len(text)
+        assert not text[start].isspace() and not text[end - 1].isspace()
+        last = end
+    covered = {i for s, e in spans for i in range(s, e)}
+    assert all(i in covered for i, ch in enumerate(text) if not ch.isspace())
+
+
+@settings(max_examples=150, deadline=None)
+@given(texts)
+def test_tokens_cover_every_non_blank_character(text):
+    spans = token_spans(text)
+    covered = {i for s, e in spans for i in range(s, e)}
+    assert all(i in covered for i, ch in enumerate(text) if not ch.isspace())
+    assert all(not text[i].isspace() for i in covered)
+
+
+@settings(max_examples=150, deadline=None)
+@given(texts)
+def test_paragraphs_of_cleaned_text_hold_no_blank_line(raw):
+    text = clean_body(raw, markdown=True)
+    for start, end in paragraph_spans(text):
+        assert "\n" not in text[start:end]
+        assert text[start:end] == text[start:end].strip()
