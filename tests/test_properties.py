@@ -3,7 +3,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from helpers.clean import clean_body, paragraph_spans
-from helpers.corpus import _sentences, tokens_of
+import pandas as pd
+
+from helpers import schema
+from helpers.corpus import _sentence_frame, segment, tokens_of
 from helpers.segment import sentence_spans, token_spans
 
 from invariants import assert_nothing_lost
@@ -21,16 +24,10 @@ class _Frames:
 @settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(texts, st.booleans())
 def test_cleaned_text_is_fully_covered_by_sentences_and_tokens(raw, markdown):
-    import pandas as pd
-
     text = clean_body(raw, markdown=markdown)
-    sentences = _sentences("d", text)
-    sentences["speaker"], sentences["role"], sentences["verb"] = "", "unattributed", ""
-    from helpers import schema
-
-    sentences = schema.conform(sentences, "sentences")
-    tokens = tokens_of(sentences)
     documents = pd.DataFrame({"doc_id": ["d"], "text": [text]})
+    sentences = schema.conform(_sentence_frame([("d", text, segment(text))]), "sentences")
+    tokens = tokens_of(sentences, documents)
     if text:
         assert_nothing_lost(_Frames(documents, sentences, tokens))
     else:

@@ -10,13 +10,13 @@ import re
 
 PARAGRAPH_BREAK = "\n\n"
 
-_MD_LINK = re.compile(r"!?\[([^\]]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
+_MD_LINK = re.compile(r"!?\[([^\]\n]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
 _MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")  # CommonMark: any ASCII punctuation may be escaped
 _MD_EMPHASIS = re.compile(r"(?<![\w*])(\*{1,3}|_{1,3})(?=\S)(.+?)(?<=\S)\1(?![\w*])")
 _MD_AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
-_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
+_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:[^\S\n][^<>\n]*)?/?>")
 _MD_STRAY_EMPHASIS = re.compile(r"(?<!\\)\*{2,}|(?<![\w\\])_{2,}(?!\w)")
-_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+_MD_HEADING = re.compile(r"^[^\S\n]{0,3}#{1,6}[^\S\n]+", re.MULTILINE)
 # The closing "###" in its many spellings: "\\###", "*\\###*", "***\\###***", "\\###[]()", repeated.
 _MD_CLOSING = re.compile(r"(?:(?<=\s)|^)(?:[*_]*\\?#{3}[*_]*(?:\[\]\(\))?\s*)+\Z")
 _LIST_ITEM = re.compile(r"^\s{0,3}(?:[-*+•]|\d{1,3}[.)])\s+(?=\S)")
@@ -30,21 +30,18 @@ def clean_body(body: str, *, markdown: bool) -> str:
     body = _INVISIBLE.sub("", body)
     if markdown:
         body = _MD_CLOSING.sub("", body)
-    paragraphs = []
-    for block in _blocks(body, markdown=markdown):
-        block = _SPACES.sub(" ", block.replace("\n", " ")).strip()
-        if markdown:
-            block = _MD_HEADING.sub("", block)
-            block = _MD_AUTOLINK.sub(r"\1", block)
-            block = _HTML_TAG.sub("", block)
-            block = _MD_LINK.sub(r"\1", block)
-            block = _MD_EMPHASIS.sub(r"\2", block)
-            block = _MD_STRAY_EMPHASIS.sub("", block)
-            block = _MD_ESCAPE.sub(r"\1", block)
-            block = _SPACES.sub(" ", block).strip()
-        if block:
-            paragraphs.append(block)
-    return PARAGRAPH_BREAK.join(paragraphs)
+    paragraphs = (_SPACES.sub(" ", block.replace("\n", " ")).strip() for block in _blocks(body, markdown=markdown))
+    text = PARAGRAPH_BREAK.join(p for p in paragraphs if p)
+    if markdown:  # once over the whole text: no markup crosses a paragraph break
+        text = _MD_HEADING.sub("", text)
+        text = _MD_AUTOLINK.sub(r"\1", text)
+        text = _HTML_TAG.sub("", text)
+        text = _MD_LINK.sub(r"\1", text)
+        text = _MD_EMPHASIS.sub(r"\2", text)
+        text = _MD_STRAY_EMPHASIS.sub("", text)
+        text = _MD_ESCAPE.sub(r"\1", text)
+        text = PARAGRAPH_BREAK.join(p for p in (_SPACES.sub(" ", part).strip() for part in text.split(PARAGRAPH_BREAK)) if p)
+    return text
 
 
 def _blocks(body: str, *, markdown: bool) -> list[str]:

@@ -65,7 +65,8 @@ def load_corpus(paths: str | Path | list | None = None, *, strict: bool = False,
         except OSError as error:
             report(ReadError(str(file), f"cannot be read ({error.strerror or error})"))
 
-    documents, sentences, tokens = [], [], []
+    documents: list[dict] = []
+    segmented: list[tuple[str, str, list[tuple[int, int, int]]]] = []
     seen: dict[str, str] = {}
     seen_ids: set[str] = set()
     for record in records:
@@ -82,17 +83,18 @@ def load_corpus(paths: str | Path | list | None = None, *, strict: bool = False,
             continue
         seen[fingerprint] = record.path
         seen_ids.add(record.doc_id)
-        doc_sentences = _sentences(record.doc_id, text)
-        documents.append(_document(record, text, doc_sentences))
-        sentences.append(doc_sentences)
+        spans = segment(text)
+        opening = text[spans[0][1]:spans[0][2]] if spans else ""
+        documents.append(_document(record, text, opening))
+        segmented.append((record.doc_id, text, spans))
 
-    sentence_frame = pd.concat(sentences, ignore_index=True) if sentences else pd.DataFrame()
+    sentence_frame = _sentence_frame(segmented)
     document_frame = pd.DataFrame(documents)
     if attribute and len(sentence_frame):
         from .speakers import attribute_speakers
         sentence_frame = attribute_speakers(sentence_frame, document_frame)
     sentence_frame = schema.conform(sentence_frame, "sentences")
-    token_frame = tokens_of(sentence_frame)
+    token_frame = tokens_of(sentence_frame, document_frame)
     if len(document_frame):
         counts = sentence_frame.groupby("doc_id", sort=False).agg(n_paragraphs=("para_id", "nunique"), n_sentences=("sent_id", "size"))
         document_frame["n_paragraphs"] = document_frame["doc_id"].map(counts["n_paragraphs"]).fillna(0)
@@ -104,49 +106,72 @@ def load_corpus(paths: str | Path | list | None = None, *, strict: bool = False,
     return Corpus(schema.conform(document_frame, "documents"), sentence_frame, token_frame, problem_frame)
 
 
-def _sentences(doc_id: str, text: str) -> pd.DataFrame:
-    starts, ends, para_ids = [], [], []
-    for para_id, (p_start, p_end) in enumerate(paragraph_spans(text)):
-        for start, end in sentence_spans(text, p_start, p_end):
-            starts.append(start)
-            ends.append(end)
-            para_ids.append(para_id)
+def segment(text: str) -> list[tuple[int, int, int]]:
+    """(para_id, start, end) of each sentence of a cleaned text."""
+    return [(para_id, start, end)
+            for para_id, (p_start, p_end) in enumerate(paragraph_spans(text))
+            for start, end in sentence_spans(text, p_start, p_end)]
+
+
+def _sentence_frame(segmented: list[tuple[str, str, list[tuple[int, int, int]]]]) -> pd.DataFrame:
+    """The sentences frame of many segmented documents, built column by column."""
+    counts = [len(spans) for _, _, spans in segmented]
+    flat = [span for _, _, spans in segmented for span in spans]
+    para_ids, starts, ends = (list(column) for column in zip(*flat)) if flat else ([], [], [])
     return pd.DataFrame({
-        "doc_id": doc_id,
-        "para_id": para_ids,
-        "sent_id": np.arange(len(starts)),
-        "start": starts,
-        "end": ends,
-        "text": [text[s:e] for s, e in zip(starts, ends)],
+        "doc_id": np.repeat([doc_id for doc_id, _, _ in segmented], counts).astype(object),
+        "para_id": np.asarray(para_ids, dtype=np.int64),
+        "sent_id": np.concatenate([np.arange(n) for n in counts]) if counts else np.array([], dtype=np.int64),
+        "start": np.asarray(starts, dtype=np.int64),
+        "end": np.asarray(ends, dtype=np.int64),
+        "text": [text[start:end] for _, text, spans in segmented for _, start, end in spans],
     })
 
 
-def tokens_of(sentences: pd.DataFrame) -> pd.DataFrame:
-    """One row per token of the given sentences; offsets index the document's text."""
-    doc_ids, para_ids, sent_ids, starts, ends, words = [], [], [], [], [], []
-    for doc_id, para_id, sent_id, offset, text in zip(sentences["doc_id"], sentences["para_id"], sentences["sent_id"], sentences["start"], sentences["text"]):
-        for match in TOKEN_PATTERN.finditer(text):
-            doc_ids.append(doc_id)
-            para_ids.append(para_id)
-            sent_ids.append(sent_id)
-            starts.append(offset + match.start())
-            ends.append(offset + match.end())
-            words.append(match.group())
-    frame = pd.DataFrame({"doc_id": doc_ids, "para_id": para_ids, "sent_id": sent_ids, "start": starts, "end": ends, "token": words})
-    if frame.empty:
-        return schema.conform(frame, "tokens")
-    frame["token_id"] = frame.groupby("doc_id", sort=False).cumcount()
+# Splitting on the token pattern as a group gives gap, token, gap, token, ..., gap in C, so the
+# offsets follow from the pieces' lengths without a Python step per token.
+_TOKEN_SPLITTER = re.compile(f"({TOKEN_PATTERN.pattern})", TOKEN_PATTERN.flags)
+
+
+def tokens_of(sentences: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
+    """One row per token of the given sentences (with speaker columns carried); offsets index the document's text."""
+    if sentences.empty:
+        return schema.conform(pd.DataFrame(), "tokens")
+    texts = dict(zip(documents["doc_id"], documents["text"]))
+    sentence_starts = sentences["start"].to_numpy()
+    words: list[str] = []
+    token_starts, token_ends, token_rows, token_ids = [], [], [], []
+    for doc_id, rows in sentences.groupby("doc_id", sort=False).indices.items():
+        parts = _TOKEN_SPLITTER.split(texts[doc_id])
+        lengths = np.fromiter(map(len, parts), dtype=np.int64, count=len(parts))
+        ends = np.cumsum(lengths)[1::2]
+        starts = ends - lengths[1::2]
+        words.extend(parts[1::2])
+        token_starts.append(starts)
+        token_ends.append(ends)
+        token_rows.append(rows[np.searchsorted(sentence_starts[rows], starts, side="right") - 1])
+        token_ids.append(np.arange(len(starts)))
+    if not words:
+        return schema.conform(pd.DataFrame(), "tokens")
+    rows = np.concatenate(token_rows)
+    frame = pd.DataFrame({
+        "doc_id": sentences["doc_id"].to_numpy()[rows],
+        "para_id": sentences["para_id"].to_numpy()[rows],
+        "sent_id": sentences["sent_id"].to_numpy()[rows],
+        "token_id": np.concatenate(token_ids),
+        "start": np.concatenate(token_starts),
+        "end": np.concatenate(token_ends),
+        "token": words,
+    })
     lower = frame["token"].str.lower().str.replace("’", "'", regex=False)
     frame["lower"] = lower
     types = pd.Series(lower.unique())
     frame["stem"] = lower.map(dict(zip(types, types.map(_stem))))
     frame["is_stop"] = lower.isin(ENGLISH_STOP_WORDS)
     frame["is_punct"] = ~frame["token"].str.contains(r"\w", regex=True)
-    if "speaker" in sentences and len(frame):
-        carried = sentences.set_index(["doc_id", "sent_id"])[["speaker", "role"]]
-        index = pd.MultiIndex.from_arrays([frame["doc_id"], frame["sent_id"]])
-        for column in ("speaker", "role"):
-            frame[column] = carried[column].reindex(index).to_numpy()
+    for column in ("speaker", "role"):
+        if column in sentences:
+            frame[column] = sentences[column].to_numpy()[rows]
     return schema.conform(frame, "tokens")
 
 
@@ -168,11 +193,13 @@ _OPENING = re.compile(
 )
 
 
-def _document(record: Record, text: str, sentences: pd.DataFrame) -> dict:
+_NAMES_WITHIN = 2000
+
+
+def _document(record: Record, text: str, opening: str) -> dict:
     meta = record.meta
     title = record.title
     published = to_timestamp(meta.get("published") or meta.get("date") or meta.get("published_time"))
-    opening = sentences["text"].iloc[0] if len(sentences) else ""
     host, counterparts, event_phrase, style = parse_headline(title)
     if not host.name and not counterparts:
         found = _OPENING.match(opening)
@@ -180,7 +207,8 @@ def _document(record: Record, text: str, sentences: pd.DataFrame) -> dict:
             host = parse_person(found.group("host"))
             counterparts = [parse_person(found.group("rest"))]
     counterparts = [c for c in counterparts if c.title or c.country or len(c.name.split()) > 1]
-    known = names_in_text(f"{title}\n{text}")
+    # Principals are introduced by title and full name near the top; the rest of the text adds only repeats.
+    known = names_in_text(f"{title}\n{text[:_NAMES_WITHIN]}")
     if host.title and not host.name:  # "Readout of the President's Call": the body names the President
         host.name = next((n for n, t in known.items() if t == host.title), "")
     shared_country = ""

@@ -91,10 +91,13 @@ def decode(data: bytes, path: str) -> str:
             text = data.decode("cp1252")
         except UnicodeDecodeError:
             text = data.decode("latin-1")
-    controls = sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\t\n\r\f")
+    controls = len(_CONTROL.findall(text, 0, 8192))
     if controls > max(8, len(text[:8192]) // 100):
         raise ReadError(path, "binary file (control characters), not text")
     return _normalise_newlines(text)
+
+
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f]")
 
 
 def _normalise_newlines(text: str) -> str:
