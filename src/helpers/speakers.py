@@ -1,12 +1,701 @@
-"""Speaker attribution (placeholder until the attribution rules land): every sentence unattributed."""
+"""Speaker attribution: credit every sentence of a readout to the leader who said it.
+
+Readouts are third-person reported speech. A sentence is credited by the
+subject of its first main clause ("Xi Jinping pointed out ...", "The two
+leaders agreed ...", "He believes ..."); a sentence with no new speaker as
+subject keeps the speaker of its paragraph ("Belarus firmly stands with China
+..." inside Lukashenko's paragraph is still his). The framing sentence ("X spoke
+today with Y", "X had a phone conversation with Y") and background about the
+event itself ("The call follows ...") are the publisher's own voice: narrator.
+
+Every word list is a table under `data/` so a researcher can extend the rules
+for another government's style:
+
+| table | what it holds |
+| --- | --- |
+| `reporting_verbs.csv` | reporting verbs (form -> lemma) |
+| `framing_verbs.csv` | verbs of the framing sentence ("spoke with", "had a phone conversation") |
+| `titles.csv`, `countries.csv`, `aliases.csv` | titles, countries and demonyms, spellings of names |
+| `joint_subjects.csv` | subjects that credit both sides ("the two leaders", "both sides") |
+| `pronouns.csv` | pronouns and what they point back to |
+| `event_subjects.csv` | the event as subject ("the call", "today's meeting"): narrator |
+| `group_subjects.csv` | third groups and bodies ("participants", "officials"): other |
+| `speech_adverbs.csv` | words between a subject and its verb ("also", "further") |
+| `lead_ins.csv` | words opening an adverbial lead-in ("On the evening of ..., ") |
+
+Roles: host (the publishing side's principal), counterpart, joint, narrator,
+other (a third person or body), unattributed (the rules cannot decide).
+`explain(corpus, doc_id)` shows which rule decided each sentence.
+"""
 from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
 
 import pandas as pd
 
+from .metadata import _NAME, Person, aliases, country_names, split_people, titles
+from .metadata import parse_person as _parse_person
+from .tables import read_table
+
+HOST, COUNTERPART, JOINT, NARRATOR, OTHER, UNATTRIBUTED = "host", "counterpart", "joint", "narrator", "other", "unattributed"
+INDIVIDUAL_ROLES = (HOST, COUNTERPART, OTHER)
+
+# Words inside a name that do not identify the person ("Joseph R. Biden, Jr.": "R.", "Jr.").
+_NAME_FILLER = {"jr", "jr.", "sr", "sr.", "bin", "bint", "ibn", "al", "el", "von", "van", "der", "den", "de", "da", "do",
+                "dos", "du", "la", "le", "y", "di", "ii", "iii", "iv"}
+_SENTENCE_END = re.compile(r"[.?!][\"'”’)\]]*$")
+
+
+@lru_cache(maxsize=8192)
+def parse_person(phrase: str) -> Person:
+    """`metadata.parse_person`, cached: the same phrases recur in every readout (treat the result as read-only)."""
+    return _parse_person(phrase)
+
+
+# --- the compiled tables ------------------------------------------------------------------------
+
+def _phrases(name: str, column: str) -> list[str]:
+    """Distinct values of one table column, longest first so alternations prefer the longest phrase."""
+    values = {" ".join(v.split()) for v in read_table(name)[column] if v.strip()}
+    return sorted(values, key=len, reverse=True)
+
+
+def _alternation(phrases: list[str]) -> str:
+    """One regex alternative per phrase, compiled as a character trie so that hundreds of titles or countries
+    cost one pass, not one attempt each; spaces match any whitespace and the longest phrase is preferred."""
+    trie: dict = {}
+    for phrase in phrases:
+        node = trie
+        for char in " ".join(phrase.split()):
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [(r"\s+" if char == " " else re.escape(char)) + emit(child) for char, child in node.items() if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(trie)
+
+
+def _form_pattern(form: str, adverb: str) -> str:
+    """A verb form as a pattern: adverbials may follow its first word ("spoke today with"), and `*` stands for up
+    to three words ("held a * call" matches "held a secure video call")."""
+    words = form.split()
+    parts = [re.escape(words[0])]
+    for word in words[1:]:
+        parts.append(r"(?:\s+[\w-]+){0,3}?" if word == "*" else rf"\s+(?:{adverb}\s+)*?{re.escape(word)}")
+    return "".join(parts)
+
+
+@dataclass(frozen=True)
+class _Rules:
+    verbs: dict[str, tuple[str, str, bool]]  # lower-cased form -> (kind "report"/"frame", lemma, needs_object)
+    verb: re.Pattern          # optional adverbs, then a reporting or framing verb, at a position
+    lowercase_word: re.Pattern
+    person: re.Pattern        # "the Chinese President", "President Joseph R. Biden, Jr.", "Mr. Sullivan"
+    country: re.Pattern
+    joint: re.Pattern
+    pronoun: re.Pattern
+    pronoun_refers: dict[str, str]
+    event: re.Pattern
+    group: re.Pattern
+    separator: re.Pattern     # between conjoined subjects
+    starters: frozenset[str]  # first words of titles, countries and demonyms: only these need the big patterns
+    first_word: re.Pattern
+    side: re.Pattern
+    modal: re.Pattern
+    wildcard_forms: tuple[tuple[re.Pattern, str], ...]
+    title: re.Pattern
+    framing_search: re.Pattern
+    trailing_name: re.Pattern
+    framing_lead: re.Pattern
+    framing_tail: re.Pattern
+    starter_word: re.Pattern
+    word: re.Pattern
+    phrase_starters: frozenset[str]  # lower-cased first words of joint, event and group phrases
+    name: re.Pattern
+    lead_in: re.Pattern
+    comma: re.Pattern
+    framing_object: re.Pattern
+
+
+@lru_cache(maxsize=1)
+def _rules() -> _Rules:
+    verbs: dict[str, tuple[str, str, bool]] = {}
+    for form, lemma in zip(read_table("reporting_verbs.csv")["form"], read_table("reporting_verbs.csv")["lemma"]):
+        verbs[" ".join(form.lower().split())] = ("report", lemma.strip(), False)
+    framing = read_table("framing_verbs.csv")
+    for form, needs in zip(framing["form"], framing["needs_object"]):
+        form = " ".join(form.lower().split())
+        lemma = verbs.get(form, ("", "", False))[1]  # "spoke" frames or, without an object, reports ("speak")
+        verbs[form] = ("frame", lemma, needs.strip() == "yes")
+    adverbs = _alternation(_phrases("speech_adverbs.csv", "word"))
+    adverb = rf"(?:{adverbs}|\w+ly)"
+    forms = sorted(verbs, key=len, reverse=True)
+    # Adverbials may also stand after the first word of a multi-word form: "spoke today with", "met virtually".
+    verb_alternatives = "|".join(_form_pattern(form, adverb) for form in forms)
+    verb = re.compile(rf"\s*,?\s*(?:{adverb}\s+){{0,3}}?(?P<verb>{verb_alternatives})(?![\w-])", re.IGNORECASE)
+    framing_alternatives = "|".join(_form_pattern(form, adverb) for form in forms if verbs[form][0] == "frame")
+
+    title_alternatives = _alternation(list(titles()))
+    countries = sorted(country_names(), key=len, reverse=True)
+    country_alternatives = _alternation(countries)
+    name = _NAME
+    person = re.compile(
+        rf"(?:[Tt]he\s+)?(?:(?P<adj>{country_alternatives})(?:['’]s)?\s+)?"
+        # titles may chain through "to the" / "for": "National Security Advisor to the Vice President Dr. Phil Gordon"
+        rf"(?P<titles>(?:(?:{title_alternatives})(?![\w-])(?:\s+(?:to|for|of)\s+(?:the\s+)?(?=[A-Z]))?\s*)+)?"
+        rf"(?P<name>{name})?"
+        rf"(?P<of>\s+of\s+(?:the\s+)?(?:[A-Z][\w’'.-]*)(?:\s+(?:of|and|the|[A-Z][\w’'.-]*))*)?"
+    )
+    country = re.compile(rf"(?:[Tt]he\s+)?(?P<country>{country_alternatives})(?![\w-])")
+    pronouns = read_table("pronouns.csv")
+    pronoun_refers = {p.strip().lower(): r.strip() for p, r in zip(pronouns["pronoun"], pronouns["refers_to"])}
+    pronoun = re.compile(rf"(?P<pronoun>{_alternation(sorted(pronoun_refers, key=len, reverse=True))})(?![\w-])", re.IGNORECASE)
+    joint = re.compile(rf"(?:{_alternation(_phrases('joint_subjects.csv', 'phrase'))})(?![\w'’-])", re.IGNORECASE)
+    events = read_table("event_subjects.csv")
+    determiners = _alternation(sorted({w for w, k in zip(events["word"], events["kind"]) if k == "determiner"}, key=len, reverse=True))
+    nouns = _alternation(sorted({w for w, k in zip(events["word"], events["kind"]) if k == "noun"}, key=len, reverse=True))
+    event = re.compile(rf"(?:{determiners})\s+(?:[\w-]+\s+){{0,3}}?(?:{nouns})(?![\w-])", re.IGNORECASE)
+    group = re.compile(rf"(?:{_alternation(_phrases('group_subjects.csv', 'phrase'))})(?![\w'’-])", re.IGNORECASE)
+    lead_in = re.compile(rf"(?:{_alternation(_phrases('lead_ins.csv', 'word'))}|[A-Z]\w*ing)(?![\w-])")
+    return _Rules(
+        verbs=verbs,
+        verb=verb,
+        lowercase_word=re.compile(r"\s*,?\s+[a-z]"),
+        person=person,
+        country=country,
+        joint=joint,
+        pronoun=pronoun,
+        pronoun_refers=pronoun_refers,
+        event=event,
+        group=group,
+        separator=re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*"),
+        starters=frozenset(phrase.split()[0] for phrase in [*titles(), *countries]),
+        first_word=re.compile(r"(?:[Tt]he\s+)?([^\s,;:]+)"),
+        side=re.compile(r"\s+side(?![\w-])"),
+        modal=re.compile(rf"\s+(?:{adverb}\s+)*?(?:{_alternation(_phrases('modal_verbs.csv', 'word'))})(?![\w-])", re.IGNORECASE),
+        wildcard_forms=tuple((re.compile(_form_pattern(f, adverb), re.IGNORECASE), f) for f in forms if "*" in f),
+        title=re.compile(rf"(?<![\w-])(?:{title_alternatives})(?![\w-])"),
+        framing_search=re.compile(rf"(?<![\w-])(?:{framing_alternatives})(?![\w-])"),
+        trailing_name=re.compile(rf"(?<![\w-])((?:{title_alternatives}\s+)*{name})[\s,]*$"),
+        framing_lead=re.compile(rf"^(?:\s+(?:{adverb}|on\s+the\s+phone|over\s+the\s+phone))*\s*(?:with|to)?\s*"),
+        framing_tail=re.compile(r"\s+(?:today|yesterday|this|to|on|about|in|at|by|for|via|during|from|ahead|before|after|and\s+(?:[a-z]+ed|[a-z]+s))\b|[.;:(]"),
+        starter_word=re.compile(rf"(?<![\w’'-])(?:{_alternation(sorted({p.split()[0] for p in [*titles(), *countries]}))})(?=[\s,;:]|$)"),
+        word=re.compile(r"[\w’'-]+"),
+        phrase_starters=frozenset(
+            re.match(r"[\w’'-]+", phrase).group().lower()
+            for phrase in [*_phrases("joint_subjects.csv", "phrase"), *_phrases("group_subjects.csv", "phrase"), *events["word"]]
+        ),
+        name=re.compile(name),
+        lead_in=lead_in,
+        comma=re.compile(r",\s+"),
+        # an object that is a person, not a possessive ("welcomed the Prime Minister to", not "welcomed India's role")
+        framing_object=re.compile(rf"\s*(?:(?:{adverb})\s+)*?(?:with\b|(?:to\s+)?(?:the\s+)?(?>[A-Z][\w.-]*(?:\s+(?:of\s+|the\s+)*[A-Z][\w.-]*)*)(?!['’]))"),
+    )
+
+
+# --- who is in the document ---------------------------------------------------------------------
+
+@dataclass
+class _Member:
+    name: str
+    role: str
+    titles: set[str] = field(default_factory=set)
+    country: str = ""
+
+    @property
+    def keys(self) -> set[str]:
+        return _name_keys(self.name)
+
+
+@lru_cache(maxsize=8192)
+def _name_keys(name: str) -> frozenset[str]:
+    return frozenset(w for w in re.findall(r"[\w’'-]+\.?", name.lower()) if w not in _NAME_FILLER and len(w.rstrip(".")) > 1)
+
+
+@dataclass
+class _Cast:
+    """The people a document names: host, counterparts and anyone else named with a title."""
+
+    members: list[_Member]
+    host_country: str
+    counterpart_countries: set[str]
+    known: dict[str, str]
+    _canonical: dict[str, str] = field(default_factory=dict)
+
+    def canonical(self, name: str) -> str:
+        if name not in self._canonical:
+            self._canonical[name] = _canonical(name, self.known)
+        return self._canonical[name]
+
+    def by_name(self, name: str) -> _Member | None:
+        canonical = self.canonical(name)
+        for member in self.members:
+            if member.name and member.name == canonical:
+                return member
+        keys = _name_keys(canonical) | _name_keys(name)
+        best, best_score = None, 0
+        for member in self.members:
+            shared = keys & member.keys
+            if shared:
+                score = len(shared) * 2 + (member.role != OTHER)
+                if score > best_score:
+                    best, best_score = member, score
+        return best
+
+    def by_title(self, title: str) -> _Member | None:
+        for member in self.members:  # host first, then counterparts, then others
+            if title in member.titles:
+                return member
+        words = set(title.split())
+        for member in self.members:
+            if any(words <= set(t.split()) for t in member.titles):
+                return member
+        return None
+
+    def side_of_country(self, country: str) -> str:
+        if country and country == self.host_country:
+            return HOST
+        if country and country in self.counterpart_countries:
+            return COUNTERPART
+        return OTHER
+
+    def principal(self, role: str) -> _Member | None:
+        return next((m for m in self.members if m.role == role), None)
+
+
+def _cast(document: dict, sentences: list[str]) -> _Cast:
+    text = document.get("text") or " ".join(sentences)
+    rules = _rules()
+    known = _titled_names(text)
+    members: list[_Member] = []
+
+    def add(name: str, role: str, title: str = "", country: str = "") -> _Member:
+        name = _canonical(name, known) if name else ""
+        for member in members:
+            if name and member.name == name:
+                break
+        else:
+            member = _Member(name, role)
+            members.append(member)
+        if title:
+            member.titles.add(title)
+        member.country = member.country or country
+        return member
+
+    host_name = str(document.get("host") or "")
+    host_title = str(document.get("host_title") or "")
+    counterparts = [str(c) for c in (document.get("counterparts") or []) if str(c)]
+    # The framing sentence names host and counterparts in the body's own words, which also rescues metadata
+    # that a headline in an unknown style ("PM call with President Biden") could not provide.
+    # the framing sentence may follow a heading line that repeats the title
+    opening_host, opening_others = next(
+        (found for found in (_framing_people(text, rules) for text in sentences[:3]) if found[0].name or found[1]),
+        (Person(), []))
+    # A host the text never names with a title ("White House Coordinator" from a long headline) is not a person.
+    host_named = host_name and (host_name in aliases().values() or any(_name_keys(host_name) & _name_keys(n) for n in known))
+    if not host_named and (opening_host.name or opening_host.title):
+        host_name, host_title = opening_host.name, host_title or opening_host.title
+    add(host_name, HOST, host_title)
+    main_title = str(document.get("counterpart_title") or "")
+    for i, name in enumerate(counterparts):
+        # metadata gives names; a title left in front ("Ecumenical Patriarch Bartholomew") is parsed away
+        parsed = parse_person(name) if rules.starter_word.match(name) else Person(name=name)
+        if parsed.name:
+            add(parsed.name, COUNTERPART, main_title if i == 0 else parsed.title, str(document.get("counterpart_country") or "") if i == 0 else parsed.country)
+    for person in opening_others:
+        if person.name and any(m.name == _canonical(person.name, known) for m in members):
+            continue
+        if person.name or person.title:
+            add(person.name, COUNTERPART, person.title, person.country)
+    for name, title in known.items():
+        canonical = _canonical(name, known)
+        member = next((m for m in members if m.name and (m.name == canonical or _name_keys(canonical) & m.keys and _same_person(canonical, m.name))), None)
+        if member is None:
+            member = add(canonical, OTHER)
+        member.titles.add(title)
+    counterpart_countries = {m.country for m in members if m.role == COUNTERPART and m.country}
+    if document.get("counterpart_country"):
+        counterpart_countries.add(str(document["counterpart_country"]))
+    host_country = _host_country(document, text, counterpart_countries, rules)
+    members.sort(key=lambda m: (HOST, COUNTERPART, OTHER).index(m.role))
+    return _Cast(members, host_country, counterpart_countries - {host_country}, known)
+
+
+def _canonical(name: str, known: dict[str, str]) -> str:
+    """`metadata.canonical_name` without compiling a pattern per name: the alias table, else for a bare surname
+    the fullest form the document uses."""
+    name = " ".join(name.split()).strip(" ,")
+    table = aliases()
+    if not name or name in table:
+        return table.get(name, name)
+    if " " not in name:
+        fuller = [full for full in known if full != name and name in re.split(r"[^\w-]+", full)]
+        if fuller:
+            best = max(fuller, key=len)
+            return table.get(best, best)
+    return name
+
+
+def _same_person(a: str, b: str) -> bool:
+    """Whether two spellings share the surname-like key, so "President Xi" and "Xi Jinping" meet."""
+    ka, kb = _name_keys(a), _name_keys(b)
+    return bool(ka & kb) and (ka <= kb or kb <= ka or a.split()[-1].lower() == b.split()[-1].lower())
+
+
+def _titled_names(text: str) -> dict[str, str]:
+    """Every name that follows a title in the text -> the title (first use wins)."""
+    rules = _rules()
+    found: dict[str, str] = {}
+    end = 0
+    for word in rules.starter_word.finditer(text):
+        if word.start() < end:
+            continue
+        match = rules.person.match(text, word.start())
+        end = match.end()
+        if match.group("titles") and match.group("name"):
+            parsed = parse_person(match.group(0))
+            if parsed.name and parsed.title and parsed.name not in country_names():
+                # the title nearest the name is the person's: "... to the Vice President Dr. Phil Gordon" -> "Dr."
+                nearest = rules.title.findall(match.group("titles"))[-1]
+                found.setdefault(parsed.name, nearest)
+    return found
+
+
+def _host_country(document: dict, text: str, counterpart_countries: set[str], rules: _Rules) -> str:
+    """The publishing side's country: the United States for the White House, else the country the text names most
+    that is not a counterpart's."""
+    if str(document.get("source_style") or "") == "whitehouse":
+        return "United States"
+    names = country_names()
+    counts = Counter()
+    for word in rules.starter_word.finditer(text):
+        if found := rules.country.match(text, word.start()):
+            counts[names[found.group("country")]] += 1
+    for country, _ in counts.most_common():
+        if country not in counterpart_countries:
+            return country
+    return ""
+
+
+def _framing_people(opening: str, rules: _Rules) -> tuple[Person, list[Person]]:
+    """(subject, objects) of a framing sentence ("X spoke today with Y and Z to discuss ..."), as parsed people;
+    empty when the opening has no framing verb."""
+    verb = rules.framing_search.search(opening)
+    if verb is None:
+        return Person(), []
+    # The principal is the name just before the verb: "Deputy Assistant to the President and White House
+    # Coordinator for the Middle East and North Africa Brett McGurk spoke ..."
+    subject = rules.trailing_name.search(opening, 0, verb.start())
+    host = parse_person(subject.group(1)) if subject else Person()
+    if len(host.name.split()) > 3 and not re.search(r"\b[a-z]|\.", host.name):  # "North Africa Brett McGurk"
+        host = Person(" ".join(host.name.split()[-2:]), host.title, host.country)
+    rest = rules.framing_lead.sub("", opening[verb.end():], count=1)
+    rest = rules.framing_tail.split(rest, maxsplit=1)[0]
+    others: list[Person] = []
+    phrases = [p for chunk in re.split(r",\s*(?:and\s+)?", rest) for p in split_people(chunk)] if rest.strip() else []
+    for phrase in phrases:
+        person = parse_person(phrase)
+        if others and others[-1].name and not person.name and person.title:
+            # an apposition: "Justin Trudeau, Prime Minister of Canada"
+            others[-1] = Person(others[-1].name, others[-1].title or person.title, others[-1].country or person.country)
+        elif others and not others[-1].name and others[-1].title and person.name and not person.title:
+            # the name after its titles: "Polish Secretary of State, Head of the Bureau, Jacek Siewiera"
+            others[-1] = Person(person.name, others[-1].title, others[-1].country or person.country)
+        elif others and not others[-1].name and not person.name and person.title:
+            others[-1] = Person("", others[-1].title, others[-1].country or person.country)
+        elif person.title or len(person.name.split()) > 1:
+            others.append(person)
+    return host, others
+
+
+# --- one sentence -------------------------------------------------------------------------------
+
+@dataclass
+class _Subject:
+    kind: str          # people, countries, pronoun, joint, event, group
+    end: int
+    phrases: list[str] = field(default_factory=list)
+    refers_to: str = ""
+
+
+def _verb_entry(matched: str, rules: _Rules) -> tuple[str, str, bool]:
+    """(kind, lemma, needs_object) of a matched verb form; forms with `*` are found by their pattern."""
+    form = " ".join(matched.lower().split())
+    if form in rules.verbs:
+        return rules.verbs[form]
+    for pattern, wildcard in rules.wildcard_forms:
+        if pattern.fullmatch(matched):
+            return rules.verbs[wildcard]
+    return ("", "", False)
+
+
+def _clause_starts(text: str, rules: _Rules) -> list[int]:
+    """Where the first main clause's subject may start: the sentence start, and after a lead-in each of the first commas."""
+    starts = [0]
+    if rules.lead_in.match(text):
+        starts += [m.end() for m in rules.comma.finditer(text, 0, min(len(text), 250))][:4]
+    return starts
+
+
+def _subject(text: str, pos: int, rules: _Rules) -> _Subject | None:
+    """The subject phrase at `pos` when it is one the rules know, else None."""
+    first = rules.word.match(text, pos)
+    if first is None:
+        return None
+    first = first.group().lower()
+    if first in ("and", "but", "or"):
+        return None
+    if first in rules.pronoun_refers and (m := rules.pronoun.match(text, pos)):
+        return _Subject("pronoun", m.end(), refers_to=rules.pronoun_refers[m.group("pronoun").lower()])
+    if first in rules.phrase_starters:
+        if m := rules.event.match(text, pos):
+            return _Subject("event", m.end())
+        if m := rules.joint.match(text, pos):
+            return _Subject("joint", m.end())
+        if m := rules.group.match(text, pos):
+            return _Subject("group", m.end())
+    phrases, kinds, end = [], set(), pos
+    while True:
+        item = _mention(text, end, rules)
+        if item is None:
+            break
+        kind, phrase, item_end = item
+        phrases.append(phrase)
+        kinds.add(kind)
+        end = item_end
+        sep = rules.separator.match(text, end)
+        if not sep or _mention(text, sep.end(), rules) is None:
+            break
+        end = sep.end()
+    if not phrases or text.startswith(("'s", "’s"), end):
+        return None
+    return _Subject("countries" if kinds == {"country"} else "people", end, phrases)
+
+
+def _mention(text: str, pos: int, rules: _Rules) -> tuple[str, str, int] | None:
+    """A country or a person (title and/or name) at `pos`: (kind, phrase, end)."""
+    first = rules.first_word.match(text, pos)
+    if first is None:
+        return None
+    if first.group(1) not in rules.starters:
+        if first.start(1) > pos:
+            return None  # "The" + a word that is neither a title nor a country
+        name = rules.name.match(text, pos)
+        return ("person", name.group(0).strip(" ,"), pos + len(name.group(0).rstrip(" ,"))) if name else None
+    country = rules.country.match(text, pos)
+    person = rules.person.match(text, pos)
+    if person and not (person.group("titles") or person.group("name")):
+        person = None
+    if country and (person is None or person.end() <= country.end() or not (person.group("titles") or _is_name_after(person, country))):
+        side = rules.side.match(text, country.end())  # "the Chinese side" stands for its principal
+        return "country", country.group("country"), side.end() if side else country.end()
+    if person:
+        phrase = text[pos:person.end()].rstrip(" ,")
+        return "person", phrase.strip(), pos + len(phrase)
+    return None
+
+
+def _is_name_after(person: re.Match, country: re.Match) -> bool:
+    return bool(person.group("name")) and person.start("name") >= country.end()
+
+
+@dataclass
+class _Decision:
+    role: str
+    speaker: str = ""
+    verb: str = ""
+    rule: str = ""
+    person: tuple[str, str] | None = None   # an individual named as subject, for later "he"/"she"
+    plural: str = ""                         # role a later "they" points back to
+
+
+def _resolve_people(phrases: list[str], cast: _Cast) -> list[tuple[str, str]] | None:
+    """(role, speaker) for each conjoined person or country phrase; None when a bare name is unknown."""
+    names = country_names()
+    out = []
+    for phrase in phrases:
+        if phrase in names:
+            country = names[phrase]
+            side = cast.side_of_country(country)
+            member = cast.principal(side) if side != OTHER else None
+            out.append((side, member.name if member else ""))
+            continue
+        person = parse_person(phrase)
+        member = None
+        if person.name:
+            member = cast.by_name(person.name)
+            if member is None:
+                if not person.title:
+                    return None  # a capitalised word that names no one we know ("This", "Belt")
+                out.append((OTHER, cast.canonical(person.name)))
+                continue
+        elif person.country:
+            side = cast.side_of_country(person.country)
+            member = cast.principal(side) if side != OTHER else None
+            if member is None:
+                out.append((OTHER, ""))
+                continue
+        elif person.title:
+            member = cast.by_title(person.title)
+            if member is None:
+                out.append((OTHER, ""))
+                continue
+        if member is None:
+            return None
+        out.append((member.role, member.name))
+    return out
+
+
+def _decide(text: str, *, first: bool, cast: _Cast, paragraph: _Decision | None, last_person: tuple[str, str] | None,
+            last_plural: str, rules: _Rules) -> _Decision:
+    """Role, speaker, verb and rule for one sentence, given what the paragraph and document said so far."""
+    individual = paragraph is not None and paragraph.role in (HOST, COUNTERPART)
+    for pos in _clause_starts(text, rules):
+        subject = _subject(text, pos, rules)
+        if subject is None:
+            continue
+        verb_match = rules.verb.match(text, subject.end)
+        kind, lemma, needs_object = _verb_entry(verb_match.group("verb"), rules) if verb_match else ("", "", False)
+        if kind == "frame" and needs_object and not first and not rules.framing_object.match(text, verb_match.end()):
+            kind = "report" if lemma else ""
+        if kind == "frame":
+            decision = _Decision(NARRATOR, rule="framing verb")
+            if subject.kind == "people":
+                resolved = _resolve_people(subject.phrases, cast)
+                if resolved and len(resolved) == 1 and resolved[0][0] in INDIVIDUAL_ROLES:
+                    decision.person = resolved[0]
+                elif resolved:
+                    decision.plural = JOINT
+            return decision
+        has_verb = kind == "report"
+        if not has_verb and not rules.lowercase_word.match(text, subject.end):
+            continue  # not a clause subject: "President Biden’s commitment", "Belt and Road"
+        if subject.kind == "pronoun":
+            if subject.refers_to == "person":
+                if last_person is None:
+                    return _Decision(UNATTRIBUTED, verb=lemma, rule="pronoun without antecedent")
+                role, speaker = last_person
+                return _Decision(role, speaker, lemma, "pronoun", person=last_person)
+            role = last_plural or JOINT
+            if not has_verb and individual and rules.modal.match(text, subject.end):
+                return _continue(paragraph, lemma, "pronoun inside speech")
+            return _Decision(role, "", lemma, "plural pronoun", plural=role)
+        if subject.kind == "joint":
+            if not has_verb and individual and rules.modal.match(text, subject.end):
+                return _continue(paragraph, lemma, "joint subject inside speech")
+            return _Decision(JOINT, "", lemma, "joint subject", plural=JOINT)
+        if subject.kind == "event":
+            return _Decision(NARRATOR, "", "", "event as subject")
+        if subject.kind == "group":
+            if has_verb:
+                return _Decision(OTHER, "", lemma, "group subject", plural=OTHER)
+            continue
+        resolved = _resolve_people(subject.phrases, cast)
+        if resolved is None:
+            continue
+        if subject.kind == "countries":
+            if individual or paragraph is not None and paragraph.role == JOINT:
+                return _continue(paragraph, lemma, "country inside speech")
+            if not has_verb:
+                continue
+        roles = {role for role, _ in resolved}
+        if len(resolved) > 1 and {HOST, COUNTERPART} <= roles:
+            return _Decision(JOINT, "", lemma, "conjoined subjects", plural=JOINT)
+        if len(resolved) > 1 and len({s for _, s in resolved}) > 1:
+            role = HOST if HOST in roles else COUNTERPART if COUNTERPART in roles else OTHER
+            speaker = next(s for r, s in resolved if r == role)
+            return _Decision(role, speaker, lemma, "conjoined subjects, one side", plural=role)
+        role, speaker = resolved[0]
+        rule = "country as subject" if subject.kind == "countries" else "named subject"
+        return _Decision(role, speaker, lemma, rule, person=(role, speaker) if speaker else None)
+    return _fallback(text, first=first, paragraph=paragraph, rules=rules)
+
+
+def _continue(paragraph: _Decision, lemma: str, rule: str) -> _Decision:
+    return _Decision(paragraph.role, paragraph.speaker, lemma, rule)
+
+
+def _fallback(text: str, *, first: bool, paragraph: _Decision | None, rules: _Rules) -> _Decision:
+    """A sentence whose first clause names no speaker: it keeps its paragraph's speaker, or is framing."""
+    stripped = text.rstrip()
+    if stripped.endswith(":"):
+        return _Decision(NARRATOR, rule="lead-in")
+    if paragraph is not None:
+        return _Decision(paragraph.role, paragraph.speaker, "", "no new subject: keeps paragraph")
+    if first:
+        return _Decision(NARRATOR, rule="opening")
+    if not _SENTENCE_END.search(stripped):
+        return _Decision(NARRATOR, rule="heading or list item")
+    # No speaker in the clause nor earlier in the paragraph: a fact or plan in the publisher's own voice.
+    return _Decision(NARRATOR, rule="publisher's statement")
+
+
+# --- frames -------------------------------------------------------------------------------------
+
+def _attribute(sentences: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
+    """The sentences with `speaker`, `role`, `verb` and the deciding `rule` added."""
+    rules = _rules()
+    docs = {row["doc_id"]: row for row in documents.to_dict("records")} if len(documents) else {}
+    speakers, roles, verbs, decided_by = [], [], [], []
+    doc_ids = sentences["doc_id"].to_numpy()
+    para_ids = sentences["para_id"].to_numpy()
+    texts = sentences["text"].to_numpy()
+    i, n = 0, len(sentences)
+    while i < n:
+        j = i
+        while j < n and doc_ids[j] == doc_ids[i]:
+            j += 1
+        doc_texts = [str(t) for t in texts[i:j]]
+        cast = _cast(docs.get(doc_ids[i], {}), doc_texts)
+        paragraph: _Decision | None = None
+        previous_para = None
+        last_person: tuple[str, str] | None = None
+        last_plural = ""
+        first = True
+        for text, para in zip(doc_texts, para_ids[i:j]):
+            if para != previous_para:
+                paragraph, previous_para = None, para
+            decision = _decide(text, first=first, cast=cast, paragraph=paragraph, last_person=last_person,
+                               last_plural=last_plural, rules=rules)
+            first = False
+            if decision.person is not None:
+                last_person = decision.person
+            if decision.plural:
+                last_plural = decision.plural
+            if decision.role != UNATTRIBUTED:
+                paragraph = decision
+            speakers.append(decision.speaker)
+            roles.append(decision.role)
+            verbs.append(decision.verb)
+            decided_by.append(decision.rule)
+        i = j
+    out = sentences.copy()
+    out["speaker"] = speakers
+    out["role"] = roles
+    out["verb"] = verbs
+    out["rule"] = decided_by
+    return out
+
 
 def attribute_speakers(sentences: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
-    out = sentences.copy()
-    out["speaker"] = ""
-    out["role"] = "unattributed"
-    out["verb"] = ""
-    return out
+    """The sentences frame with `speaker` (canonical name or ""), `role` and `verb` (reporting verb lemma or "") added."""
+    return _attribute(sentences, documents).drop(columns="rule")
+
+
+def explain(corpus, doc_id: str) -> pd.DataFrame:
+    """One row per sentence of `doc_id`: sent_id, para_id, role, speaker, verb, the `rule` that decided, and the text."""
+    sentences = corpus.sentences[corpus.sentences["doc_id"] == doc_id]
+    if sentences.empty:
+        raise KeyError(f"no document {doc_id!r} in the corpus")
+    documents = corpus.documents[corpus.documents["doc_id"] == doc_id]
+    base = sentences.drop(columns=[c for c in ("speaker", "role", "verb") if c in sentences]).reset_index(drop=True)
+    out = _attribute(base, documents)
+    return out[["sent_id", "para_id", "role", "speaker", "verb", "rule", "text"]]
