@@ -25,21 +25,30 @@ _SPACES = re.compile(r"[^\S\n]+")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
 
+# (pattern, replacement, substrings one of which must be there for the pattern to match), applied in this order.
+_MARKUP = (
+    (_MD_HEADING, "", ("#",)),
+    (_MD_AUTOLINK, r"\1", ("<",)),
+    (_HTML_TAG, "", ("<",)),
+    (_MD_LINK, r"\1", ("](",)),
+    (_MD_EMPHASIS, r"\2", ("*", "_")),
+    (_MD_STRAY_EMPHASIS, "", ("**", "__")),
+    (_MD_ESCAPE, r"\1", ("\\",)),
+)
+
+
 def clean_body(body: str, *, markdown: bool) -> str:
     """The cleaned text of a raw body: one paragraph per block, lines joined, spaces collapsed."""
     body = _INVISIBLE.sub("", body)
-    if markdown:
-        body = _MD_CLOSING.sub("", body)
+    if markdown:  # the closing mark sits in the last few lines; searching only there keeps this cheap
+        closing = _MD_CLOSING.search(body, max(0, len(body) - 200))
+        body = body[: closing.start()] if closing else body
     paragraphs = (_SPACES.sub(" ", block.replace("\n", " ")).strip() for block in _blocks(body, markdown=markdown))
     text = PARAGRAPH_BREAK.join(p for p in paragraphs if p)
     if markdown:  # once over the whole text: no markup crosses a paragraph break
-        text = _MD_HEADING.sub("", text)
-        text = _MD_AUTOLINK.sub(r"\1", text)
-        text = _HTML_TAG.sub("", text)
-        text = _MD_LINK.sub(r"\1", text)
-        text = _MD_EMPHASIS.sub(r"\2", text)
-        text = _MD_STRAY_EMPHASIS.sub("", text)
-        text = _MD_ESCAPE.sub(r"\1", text)
+        for pattern, replacement, signs in _MARKUP:
+            if any(sign in text for sign in signs):  # most readouts carry little markup: skip the patterns that cannot match
+                text = pattern.sub(replacement, text)
         text = PARAGRAPH_BREAK.join(p for p in (_SPACES.sub(" ", part).strip() for part in text.split(PARAGRAPH_BREAK)) if p)
     return text
 

@@ -180,7 +180,9 @@ def _stemmer() -> SnowballStemmer:
     return SnowballStemmer("english")
 
 
+@lru_cache(maxsize=200_000)
 def _stem(word: str) -> str:
+    """Snowball (Porter 2) stem of a lower-cased token; kept across loads, since vocabularies repeat."""
     return _stemmer().stem(word) if any(ch.isalpha() for ch in word) else word
 
 

@@ -55,7 +55,8 @@ def titles() -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def _title_pattern() -> re.Pattern:
     alternatives = "|".join(re.escape(t) for t in titles())
-    return re.compile(rf"(?:(?:the|The)\s+)?(?P<title>{alternatives})(?![\w])\s*")
+    # The look-behind and look-ahead reject most positions before the long alternation is tried.
+    return re.compile(rf"(?<![\w.])(?=[^\W\d_])(?:(?:the|The)\s+)?(?P<title>{alternatives})(?![\w])\s*")
 
 
 @lru_cache(maxsize=1)

@@ -66,7 +66,7 @@ def _is_boundary(text, match, next_start, end, never_end, may_end) -> bool:
     punctuation = match.group()
     if not punctuation.startswith(".") or punctuation.startswith(".."):
         return True
-    before = _WORD_BEFORE_PERIOD.search(text, 0, match.end())
+    before = _WORD_BEFORE_PERIOD.search(text, max(0, match.start() - 40), match.end())
     word = before.group(1) if before else ""
     word = word.lstrip("(\"'“‘[")
     if len(word) == 1 and word.isupper():
