@@ -12,12 +12,12 @@ from nltk.collocations import BigramAssocMeasures
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
 from helpers import schema
-from helpers.corpus import tokens_of
+from helpers.themes import tokens_for
 from helpers.keywords import collocations, dispersion, frequencies, genre_stopwords, kwic, tfidf, with_metadata
 
 def make_frames(rows: list[tuple]) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Sentences and tokens frames from (doc_id, text, speaker, role[, verb]) rows, one sentence each,
-    tokenized by the loader's own `tokens_of` so is_stop/is_punct are the real ones."""
+    tokenized by the loader's own rules so is_stop/is_punct are the real ones."""
     records, offsets = [], Counter()
     for doc_id, text, speaker, role, *verb in rows:
         start = offsets[doc_id]
@@ -26,7 +26,7 @@ def make_frames(rows: list[tuple]) -> tuple[pd.DataFrame, pd.DataFrame]:
                         "role": role, "verb": verb[0] if verb else ""})
         offsets[doc_id] = start + len(text) + 1
     sentences = schema.conform(pd.DataFrame(records), "sentences")
-    return sentences, tokens_of(sentences)
+    return sentences, tokens_for(sentences)
 
 
 ROWS = [

@@ -1,0 +1,249 @@
+"""Comparison: weighted log odds (tidylo), Dirichlet log odds ratios (Monroe et al.; scattertext),
+keyness (quanteda), and speaker profiles. Any number of groups; every result is a frame.
+
+The comparison verbs take a counts frame with one row per group and term, such as
+`helpers.keywords.frequencies(tokens, by="speaker")`.
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+import pandas as pd
+from scipy import stats
+from scipy.special import xlogy
+
+from .keywords import _as_list, _require
+from .themes import Dictionary, code_themes, tokens_for
+
+__all__ = ["weighted_log_odds", "log_odds_ratio", "keyness", "speaker_profile"]
+
+
+def _counts(counts: pd.DataFrame, group: list[str], term: str, n: str) -> pd.DataFrame:
+    _require(counts, [*group, term, n], "counts")
+    if counts[[*group, term]].duplicated().any():
+        raise ValueError(f"counts must have one row per {group + [term]}; sum them first, "
+                         f"e.g. counts.groupby({group + [term]!r}, as_index=False)[{n!r}].sum()")
+    values = pd.to_numeric(counts[n], errors="raise")
+    if (values < 0).any():
+        raise ValueError(f"counts column {n!r} has negative values")
+    return counts
+
+
+def weighted_log_odds(counts: pd.DataFrame, group: str | Sequence[str], term: str = "term", n: str = "n", *,
+                      uninformative: bool = False, unweighted: bool = False) -> pd.DataFrame:
+    """Weighted log odds ratio of each term in each group, exactly as tidylo's `bind_log_odds`.
+
+    Monroe, Colaresi & Quinn (2008) with an empirical-Bayes Dirichlet prior: each term's
+    pseudo-count is alpha = its total count over all groups (alpha = 1 with
+    `uninformative=True`). With y = n + alpha, n_i the group's sum of y, y_w the term's sum
+    of y and N the sum of all y, each group is compared with the pooled counts:
+    delta = log(y / (n_i - y)) - log(y_w / (N - y_w)), sigma2 = 1/y + 1/y_w, and
+    `log_odds_weighted` = delta / sqrt(sigma2), a z-score. Only the group/term pairs present
+    in `counts` enter the sums, as in tidylo. Works for any number of groups.
+
+    Returns `counts` with `log_odds_weighted` added (and the unweighted `log_odds` = delta
+    when `unweighted=True`), rows in their original order.
+    """
+    group = _as_list(group)
+    counts = _counts(counts, group, term, n)
+    out = counts.copy()
+    if counts.empty:
+        out["log_odds_weighted"] = pd.Series(dtype=float)
+        if unweighted:
+            out["log_odds"] = pd.Series(dtype=float)
+        return out
+    y = counts[n].to_numpy(dtype=float)
+    alpha = 1.0 if uninformative else counts.groupby(term, observed=True, sort=False)[n].transform("sum").to_numpy(dtype=float)
+    y = y + alpha
+    frame = pd.DataFrame({"g": counts.groupby(group, observed=True, sort=False).ngroup().to_numpy(),
+                          "w": pd.factorize(counts[term])[0], "y": y})
+    n_i = frame.groupby("g")["y"].transform("sum").to_numpy()
+    y_w = frame.groupby("w")["y"].transform("sum").to_numpy()
+    total = y.sum()
+    with np.errstate(divide="ignore", invalid="ignore"):
+        delta = np.log(y / (n_i - y)) - np.log(y_w / (total - y_w))
+        sigma2 = 1 / y + 1 / y_w
+        out["log_odds_weighted"] = delta / np.sqrt(sigma2)
+    if unweighted:
+        out["log_odds"] = delta
+    return out
+
+
+def _two_sides(counts: pd.DataFrame, group: list[str], term: str, n: str, target, reference) -> pd.DataFrame:
+    """Per term: its count in the target groups (`a`) and in the reference groups (`b`).
+
+    `target` and `reference` are group values (a tuple per value when grouping by several
+    columns) or lists of them; reference None means every group that is not a target.
+    """
+    counts = _counts(counts, group, term, n)
+    labels = counts[group[0]] if len(group) == 1 else pd.Series(list(counts[group].itertuples(index=False, name=None)), index=counts.index)
+
+    def values(chosen) -> list:
+        if chosen is None:
+            return []
+        if isinstance(chosen, (list, set, frozenset)):
+            return list(chosen)
+        return [chosen]
+
+    targets = values(target)
+    if not targets:
+        raise ValueError("choose a target group")
+    in_target = labels.isin(targets).to_numpy()
+    in_reference = ~in_target if reference is None else labels.isin(values(reference)).to_numpy()
+    if (in_target & in_reference).any():
+        raise ValueError("a group cannot be both target and reference")
+    if not in_target.any() or counts.loc[in_target, n].sum() == 0:
+        raise ValueError(f"no counts for target {target!r} in {group}")
+    if not in_reference.any() or counts.loc[in_reference, n].sum() == 0:
+        raise ValueError(f"no counts for reference {'(all other groups)' if reference is None else repr(reference)} in {group}")
+    side = np.where(in_target, "a", np.where(in_reference, "b", ""))
+    kept = counts.loc[side != "", [term, n]].assign(side=side[side != ""])
+    table = kept.pivot_table(index=term, columns="side", values=n, aggfunc="sum", fill_value=0, observed=True)
+    table = table.reindex(columns=["a", "b"], fill_value=0).astype(float)
+    table.index.name = term
+    return table[(table["a"] + table["b"]) > 0]
+
+
+def log_odds_ratio(counts: pd.DataFrame, group: str | Sequence[str], term: str = "term", n: str = "n", *,
+                   target, reference=None, alpha: float | Mapping[str, float] | pd.Series = 0.001) -> pd.DataFrame:
+    """Log odds ratio of target against reference with a Dirichlet prior, as scattertext's
+    `LogOddsRatioUninformativeDirichletPrior` computes it (Monroe, Colaresi & Quinn 2008, eqs. 16-22).
+
+    With counts y_a, y_b, totals n_a, n_b, a prior count alpha_w per term and
+    alpha_0 = sum of alpha_w over the vocabulary (alpha x V for a constant alpha):
+    delta = log((y_a + alpha_w) / (n_a + alpha_0 - y_a - alpha_w))
+          - log((y_b + alpha_w) / (n_b + alpha_0 - y_b - alpha_w)),
+    and the four-term variance 1/(y_a + alpha_w) + 1/(n_a + alpha_0 - y_a - alpha_w)
+    + the same for b; `z` = delta / sqrt(variance). Pass `alpha` as a Series or mapping of
+    term -> prior count for an informative prior (e.g. counts from a background corpus).
+
+    Returns one row per term seen in either side: `term`, `n_target`, `n_reference`,
+    `log_odds_ratio` (delta), `variance`, `z`, sorted by `z` descending.
+    """
+    group = _as_list(group)
+    table = _two_sides(counts, group, term, n, target, reference)
+    if isinstance(alpha, (Mapping, pd.Series)):
+        prior = pd.Series(alpha, dtype=float).reindex(table.index)
+        if prior.isna().any():
+            raise ValueError(f"alpha has no prior count for {list(prior.index[prior.isna()][:5])}")
+        prior = prior.to_numpy()
+    else:
+        prior = np.full(len(table), float(alpha))
+    if (prior <= 0).any():
+        raise ValueError("prior counts must be positive")
+    alpha_0 = prior.sum()
+    parts = []
+    for side in ("a", "b"):
+        y = table[side].to_numpy()
+        hit, miss = y + prior, y.sum() + alpha_0 - y - prior
+        parts.append((np.log(hit / miss), 1 / hit + 1 / miss))
+    delta = parts[0][0] - parts[1][0]
+    variance = parts[0][1] + parts[1][1]
+    out = pd.DataFrame({term: table.index, "n_target": table["a"].to_numpy(), "n_reference": table["b"].to_numpy(),
+                        "log_odds_ratio": delta, "variance": variance, "z": delta / np.sqrt(variance)})
+    return out.sort_values(["z", term], ascending=[False, True], kind="stable").reset_index(drop=True)
+
+
+def keyness(counts: pd.DataFrame, group: str | Sequence[str], term: str = "term", n: str = "n", *,
+            target, reference=None, correction: str = "yates", sort_by: str = "chi2") -> pd.DataFrame:
+    """Keyness of every term in the target groups against the reference groups, as quanteda's
+    `textstat_keyness` reports it, with chi-squared and log-likelihood (G2) side by side.
+
+    Each term gets the 2x2 table a = its count in target, b = in reference, c and d = the
+    rest of each side. `chi2` is Pearson's chi-squared with Yates' continuity correction
+    (quanteda's default for 2x2 tables; `correction="none"` to drop it) computed as
+    scipy's `chi2_contingency` does, which never moves a cell past its expected value (so
+    chi2 = 0 when |ad - bc| < N/2). `G2` = 2 sum O ln(O/E), uncorrected as quanteda's
+    default (0 ln 0 taken as 0, where quanteda adds 1e-9). Both carry quanteda's sign:
+    negative when the term is rarer in the target than expected. `chi2_p` and `G2_p` are
+    upper-tail p-values on 1 df. Effect sizes: `pmi` = ln(a N / ((a + b)(a + c))), quanteda's
+    pointwise mutual information, and `log_ratio` = log2 of the ratio of relative
+    frequencies (Hardie 2014), a zero count replaced by 0.5.
+
+    Returns one row per term seen on either side: `term`, `n_target`, `n_reference`,
+    `chi2`, `chi2_p`, `G2`, `G2_p`, `pmi`, `log_ratio`, sorted by `sort_by` descending.
+    """
+    if correction not in ("yates", "none"):
+        raise ValueError(f"correction must be 'yates' or 'none', got {correction!r}")
+    columns = ["n_target", "n_reference", "chi2", "chi2_p", "G2", "G2_p", "pmi", "log_ratio"]
+    if sort_by not in columns:
+        raise ValueError(f"sort_by must be one of {columns}, got {sort_by!r}")
+    group = _as_list(group)
+    table = _two_sides(counts, group, term, n, target, reference)
+    a, b = table["a"].to_numpy(), table["b"].to_numpy()
+    c, d = a.sum() - a, b.sum() - b
+    total = a + b + c + d
+    observed = np.stack([a, b, c, d])
+    rows, cols = np.stack([a + b, a + b, c + d, c + d]), np.stack([a + c, b + d, a + c, b + d])
+    expected = rows * cols / total
+    gap = np.abs(a * d - b * c)
+    if correction == "yates":
+        gap = np.maximum(gap - total / 2, 0)
+    sign = np.where(a > expected[0], 1.0, -1.0)
+    chi2 = total * gap ** 2 / ((a + b) * (c + d) * (a + c) * (b + d))
+    g2 = 2 * (xlogy(observed, observed) - xlogy(observed, expected)).sum(axis=0)
+    with np.errstate(divide="ignore"):
+        pmi = np.log(a * total / ((a + b) * (a + c)))
+        log_ratio = np.log2((np.where(a > 0, a, 0.5) / (a + c)) / (np.where(b > 0, b, 0.5) / (b + d)))
+    out = pd.DataFrame({term: table.index, "n_target": a, "n_reference": b,
+                        "chi2": sign * chi2, "chi2_p": stats.chi2.sf(chi2, 1),
+                        "G2": sign * g2, "G2_p": stats.chi2.sf(g2, 1), "pmi": pmi, "log_ratio": log_ratio})
+    return out.sort_values([sort_by, term], ascending=[False, True], kind="stable").reset_index(drop=True)
+
+
+def speaker_profile(sentences, tokens: pd.DataFrame | None = None, *, by: str | Sequence[str] = "speaker",
+                    dictionary: Dictionary | None = None, coded: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Who speaks how much, with which reporting verbs, about which themes.
+
+    `sentences` is the sentences frame or a Corpus (its tokens are then used too); `tokens`
+    defaults to the sentences tokenized by the loader's rules. Returns one row per group of
+    `by` (speaker, role, or both): `n_sentences`, `sentence_share`, `n_words` (tokens that
+    are not punctuation), `word_share`, `verbs` and `themes`. `verbs` maps each reporting
+    verb in the sentences' `verb` column to its count, most used first; `themes` maps each
+    theme to the number of the group's sentences that carry it, most frequent first
+    (dictionary coding as `helpers.themes.code_themes`). Sorted by `n_sentences` descending.
+    """
+    corpus = sentences
+    sentences = getattr(corpus, "sentences", corpus)
+    by = _as_list(by)
+    if not by:
+        raise ValueError("speaker_profile needs a grouping column (speaker, role, or both)")
+    _require(sentences, ["doc_id", "sent_id", *by], "sentences")
+    columns = [*by, "n_sentences", "sentence_share", "n_words", "word_share", "verbs", "themes"]
+    if sentences.empty:
+        return pd.DataFrame(columns=columns)
+    if tokens is None:
+        tokens = getattr(corpus, "tokens", None)
+    if tokens is None:
+        tokens = tokens_for(sentences)
+    if coded is None:
+        coded = code_themes(tokens, dictionary)
+    units = sentences[["doc_id", "sent_id", *by]]
+    out = units.groupby(by, observed=True).size().rename("n_sentences").reset_index()
+    out["sentence_share"] = out["n_sentences"] / out["n_sentences"].sum()
+    # Tokens take their group from their sentence, so grouping columns need live only in `sentences`.
+    words = tokens.loc[~tokens["is_punct"].to_numpy(dtype=bool), ["doc_id", "sent_id"]]
+    words = words.merge(units, on=["doc_id", "sent_id"], how="inner")
+    n_words = words.groupby(by, observed=True).size().rename("n_words").reset_index()
+    out = out.merge(n_words, on=by, how="left")
+    out["n_words"] = out["n_words"].fillna(0).astype("int64")
+    out["word_share"] = out["n_words"] / max(out["n_words"].sum(), 1)
+    out["verbs"] = _tallies(sentences[[*by, "verb"]] if "verb" in sentences else units[by].assign(verb=""), by, "verb", out)
+    themed = coded[["doc_id", "sent_id", "theme"]].drop_duplicates().merge(units, on=["doc_id", "sent_id"], how="inner")
+    out["themes"] = _tallies(themed, by, "theme", out)
+    out = out.sort_values(["n_sentences", *by], ascending=[False] + [True] * len(by), kind="stable")
+    return out[columns].reset_index(drop=True)
+
+
+def _tallies(frame: pd.DataFrame, by: list[str], column: str, groups: pd.DataFrame) -> list[dict]:
+    """For each row of `groups`, {value: count} of `column`, most frequent first, blanks skipped."""
+    values = frame[column].astype("string").fillna("")
+    kept = frame.loc[values.str.strip().ne("").to_numpy()].assign(**{column: values[values.str.strip().ne("")]})
+    counts = kept.groupby([*by, column], observed=True).size().rename("count").reset_index()
+    counts = counts.sort_values(["count", column], ascending=[False, True], kind="stable")
+    table = {}
+    for key, part in counts.groupby(by, observed=True, sort=False):
+        key = key if isinstance(key, tuple) else (key,)
+        table[key] = dict(zip(part[column], part["count"].astype(int)))
+    return [table.get(tuple(row), {}) for row in groups[by].itertuples(index=False, name=None)]

@@ -1,0 +1,211 @@
+"""Themes: dictionary coding of sentences, theme shares by any grouping, and NMF topics.
+
+The theme dictionary is `data/themes.yaml` (theme -> words, globs such as `cooperat*`, and
+phrases such as "belt and road"), in the spirit of quanteda dictionaries; patterns are
+matched exactly as `helpers.keywords.kwic` matches them.
+"""
+from __future__ import annotations
+
+import inspect
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import yaml
+from sklearn.decomposition import NMF
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from .keywords import _as_list, _Matcher, _require, frequencies
+from .tables import data_path
+
+__all__ = ["load_dictionary", "code_themes", "theme_shares", "topics", "Topics", "tokens_for"]
+
+Dictionary = Mapping[str, Sequence[str]]
+
+
+def load_dictionary(path: str | Path | None = None) -> dict[str, list[str]]:
+    """The theme dictionary from a YAML file (default `data/themes.yaml`): theme -> patterns."""
+    path = data_path("themes.yaml") if path is None else Path(path)
+    with open(path, encoding="utf-8") as handle:
+        loaded = yaml.safe_load(handle) or {}
+    return _checked(loaded, str(path))
+
+
+def _checked(dictionary: Dictionary, where: str = "dictionary") -> dict[str, list[str]]:
+    if not isinstance(dictionary, Mapping) or not dictionary:
+        raise ValueError(f"{where}: a theme dictionary maps theme names to lists of patterns")
+    out = {}
+    for theme, patterns in dictionary.items():
+        if isinstance(patterns, str) or not isinstance(patterns, Sequence) or not patterns:
+            raise ValueError(f"{where}: theme {theme!r} needs a list of patterns, got {patterns!r}")
+        # YAML reads a bare yes/no/on/off as a boolean, and its spelling is then lost.
+        flags = [p for p in patterns if isinstance(p, bool)]
+        if flags:
+            raise ValueError(f"{where}: theme {theme!r} has a yes/no/on/off pattern read as {flags[0]}; quote it")
+        out[str(theme)] = [str(p) for p in patterns]
+    return out
+
+
+def tokens_for(frame) -> pd.DataFrame:
+    """Tokens of a Corpus, of a tokens frame (returned as is), or of a sentences frame,
+    tokenized by the loader's own rules (`helpers.corpus.tokens_of`)."""
+    frame = getattr(frame, "tokens", frame)
+    if not isinstance(frame, pd.DataFrame):
+        raise ValueError(f"expected a Corpus, a tokens frame or a sentences frame, got {type(frame).__name__}")
+    if "token_id" in frame.columns:
+        return frame
+    from .corpus import tokens_of
+    _require(frame, ["doc_id", "para_id", "sent_id", "start", "end", "text"], "sentences")
+    if "documents" not in inspect.signature(tokens_of).parameters:
+        return tokens_of(frame)
+    # tokens_of reads each document's text; rebuild it from the sentences at their own offsets.
+    texts = {}
+    for doc_id, part in frame.groupby("doc_id", sort=False):
+        chars = [" "] * int(part["end"].max()) if len(part) else []
+        for start, end, text in zip(part["start"], part["end"], part["text"]):
+            chars[start:end] = text
+        texts[doc_id] = "".join(chars)
+    documents = pd.DataFrame({"doc_id": list(texts), "text": list(texts.values())})
+    return tokens_of(frame, documents)
+
+
+def code_themes(frame, dictionary: Dictionary | None = None, *, term: str = "lower") -> pd.DataFrame:
+    """Every sentence coded with the themes it mentions.
+
+    `frame` is a sentences or tokens frame (or a Corpus). Returns one row per sentence and
+    theme found: `doc_id`, `sent_id`, `speaker`, `role`, `theme`, `n` (matches of the
+    theme's patterns; overlapping patterns starting at the same token count once) and
+    `matches` (the matched text, "; "-joined, in order). A sentence carrying no theme has no
+    row; a sentence may have several.
+    """
+    dictionary = load_dictionary() if dictionary is None else _checked(dictionary)
+    tokens = tokens_for(frame)
+    columns = ["doc_id", "sent_id", "speaker", "role", "theme", "n", "matches"]
+    if tokens.empty:
+        return pd.DataFrame(columns=columns)
+    matcher = _Matcher(tokens, term=term)
+    words = tokens["token"].to_numpy(dtype=object)
+    parts = []
+    for theme, patterns in dictionary.items():
+        found: dict[int, int] = {}
+        for pattern in patterns:
+            starts, k = matcher.find(pattern)
+            for s in starts:
+                found[s] = max(found.get(s, 0), k)  # the longest pattern at a token names the match
+        if found:
+            starts = np.array(sorted(found))
+            parts.append(pd.DataFrame({
+                "row": starts, "theme": theme,
+                "text": [" ".join(words[s:s + found[s]]) for s in starts],
+            }))
+    if not parts:
+        return pd.DataFrame(columns=columns)
+    hits = pd.concat(parts, ignore_index=True)
+    for column in ("doc_id", "sent_id", "speaker", "role"):
+        hits[column] = tokens[column].to_numpy()[hits["row"]] if column in tokens else ""
+    hits = hits.sort_values(["row"], kind="stable")
+    coded = (hits.groupby(["doc_id", "sent_id", "theme"], sort=False)
+             .agg(speaker=("speaker", "first"), role=("role", "first"), n=("row", "size"),
+                  matches=("text", "; ".join), first=("row", "min"))
+             .reset_index())
+    order = {theme: i for i, theme in enumerate(dictionary)}
+    coded = coded.assign(_theme=coded["theme"].map(order)).sort_values(["first", "_theme"], kind="stable")
+    return coded[columns].reset_index(drop=True)
+
+
+def theme_shares(sentences, *, by: str | Sequence[str] = "role", dictionary: Dictionary | None = None,
+                 coded: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Share of each group's sentences that carry each theme.
+
+    `sentences` is the sentences frame (or a Corpus), with any grouping columns added first
+    (see `helpers.keywords.with_metadata` for counterpart, year ...). `coded` reuses an
+    earlier `code_themes` result. Returns one row per group and theme: the `by` columns,
+    `theme`, `n_sentences` (sentences carrying it), `total_sentences` (in the group) and
+    `share`; every theme of the dictionary appears for every group, with zeros, so groups
+    compare like for like.
+    """
+    sentences = getattr(sentences, "sentences", sentences)
+    by = _as_list(by)
+    _require(sentences, ["doc_id", "sent_id", *by], "sentences")
+    dictionary = load_dictionary() if dictionary is None else _checked(dictionary)
+    columns = [*by, "theme", "n_sentences", "total_sentences", "share"]
+    if sentences.empty:
+        return pd.DataFrame(columns=columns)
+    if coded is None:
+        coded = code_themes(sentences, dictionary)
+    units = sentences[["doc_id", "sent_id", *by]].drop_duplicates(["doc_id", "sent_id"])
+    totals = (units.groupby(by, observed=True).size().rename("total_sentences").reset_index() if by
+              else pd.DataFrame({"total_sentences": [len(units)]}))
+    carried = (coded[["doc_id", "sent_id", "theme"]].drop_duplicates()
+               .merge(units, on=["doc_id", "sent_id"], how="inner"))
+    counted = (carried.groupby([*by, "theme"], observed=True).size().rename("n_sentences").reset_index()
+               if len(carried) else pd.DataFrame(columns=[*by, "theme", "n_sentences"]))
+    grid = totals.merge(pd.DataFrame({"theme": list(dictionary)}), how="cross")
+    out = grid.merge(counted, on=[*by, "theme"], how="left")
+    out["n_sentences"] = out["n_sentences"].fillna(0).astype("int64")
+    out["share"] = out["n_sentences"] / out["total_sentences"]
+    return out[columns].reset_index(drop=True)
+
+
+@dataclass
+class Topics:
+    """NMF topics: `terms` (topic, rank, term, weight) and `weights` (unit ids, topic, weight)."""
+
+    terms: pd.DataFrame
+    weights: pd.DataFrame
+    unit: str
+
+    def labels(self, top_n: int = 5) -> pd.Series:
+        """Each topic's top terms joined, for tables and plot legends."""
+        top = self.terms[self.terms["rank"] <= top_n]
+        return top.groupby("topic")["term"].agg(", ".join)
+
+
+def topics(frame, *, n_topics: int = 8, unit: str = "auto", top_n: int = 10, seed: int = 0,
+           term: str = "lower", min_df: int | float = 2, max_df: float = 0.9, max_iter: int = 400) -> Topics:
+    """Unsupervised topics by scikit-learn's NMF over TF-IDF weighted units.
+
+    `unit` is "document", "sentence", or "auto": documents when there are at least
+    4 x `n_topics` of them, sentences otherwise (a handful of readouts cannot carry topics,
+    their sentences can). Terms are the filtered words `frequencies` counts; `min_df` and
+    `max_df` go to TfidfVectorizer. NMF starts from NNDSVDa with `random_state=seed`, so a
+    fixed seed gives the same topics. Returns a `Topics`: `terms` with `topic`, `rank`,
+    `term`, `weight` (top `top_n` per topic) and `weights` with the unit's ids (`doc_id`,
+    and `sent_id` for sentences), `topic` and `weight` (units x topics, long form).
+    """
+    tokens = tokens_for(frame)
+    if unit not in ("auto", "document", "sentence"):
+        raise ValueError(f"unit must be 'auto', 'document' or 'sentence', got {unit!r}")
+    if n_topics < 1:
+        raise ValueError(f"n_topics must be at least 1, got {n_topics}")
+    if unit == "auto":
+        unit = "document" if tokens["doc_id"].nunique() >= 4 * n_topics else "sentence"
+    ids = ["doc_id"] if unit == "document" else ["doc_id", "sent_id"]
+    counts = frequencies(tokens, by=ids, term=term)
+    n_units = len(counts[ids].drop_duplicates())
+    if n_units < max(2, n_topics):
+        raise ValueError(f"{n_units} {unit}(s) with words left after stop words: too few for {n_topics} topics")
+    unit_no = counts.groupby(ids, sort=False).ngroup()
+    unit_ids = counts.loc[unit_no.drop_duplicates().sort_values().index, ids].reset_index(drop=True)
+    bags = [list(np.repeat(part["term"].to_numpy(), part["n"].to_numpy())) for _, part in counts.groupby(unit_no, sort=True)]
+    vectorizer = TfidfVectorizer(analyzer=lambda bag: bag, min_df=min_df, max_df=max_df)
+    try:
+        matrix = vectorizer.fit_transform(bags)
+    except ValueError as error:  # min_df/max_df left no term
+        raise ValueError(f"no terms left for topics with min_df={min_df}, max_df={max_df}: {error}") from None
+    if matrix.shape[1] < n_topics:
+        raise ValueError(f"only {matrix.shape[1]} terms left: too few for {n_topics} topics")
+    model = NMF(n_components=n_topics, init="nndsvda", random_state=seed, max_iter=max_iter)
+    unit_weights = model.fit_transform(matrix)
+    vocabulary = vectorizer.get_feature_names_out()
+    rows = []
+    for topic, loadings in enumerate(model.components_):
+        order = np.argsort(-loadings, kind="stable")[:top_n]
+        rows.extend((topic, rank, vocabulary[j], loadings[j]) for rank, j in enumerate(order, start=1) if loadings[j] > 0)
+    terms = pd.DataFrame(rows, columns=["topic", "rank", "term", "weight"])
+    weights = unit_ids.loc[unit_ids.index.repeat(n_topics)].reset_index(drop=True)
+    weights["topic"] = np.tile(np.arange(n_topics), len(unit_ids))
+    weights["weight"] = unit_weights.ravel()
+    return Topics(terms=terms, weights=weights, unit=unit)

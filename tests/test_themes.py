@@ -1,0 +1,157 @@
+"""Theme dictionary, sentence coding, theme shares and NMF topics."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import pandas as pd
+import pytest
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+from helpers.keywords import genre_stopwords
+from helpers.themes import code_themes, load_dictionary, theme_shares, topics
+from test_keywords import make_frames
+
+ISSUE_THEMES = ["pandemic and health", "economy and trade", "belt and road and connectivity", "development and poverty",
+                "security and defence", "sovereignty and core interests", "multilateralism and international order",
+                "climate and energy", "science and technology", "culture and people-to-people exchange", "regional conflicts"]
+
+
+def test_dictionary_ships_the_starting_set():
+    dictionary = load_dictionary()
+    assert list(dictionary) == ISSUE_THEMES
+    assert {"taiwan", "hong kong", "xinjiang", "interference"} <= set(dictionary["sovereignty and core interests"])
+    assert "belt and road" in dictionary["belt and road and connectivity"]
+    assert {"ukraine", "middle east"} <= set(dictionary["regional conflicts"])
+
+
+def test_dictionary_file_errors(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("trade: trade\n")
+    with pytest.raises(ValueError, match="list of patterns"):
+        load_dictionary(bad)
+    flag = tmp_path / "flag.yaml"
+    flag.write_text("answers:\n  - yes\n")
+    with pytest.raises(ValueError, match="quote"):
+        load_dictionary(flag)
+    years = tmp_path / "years.yaml"
+    years.write_text("years:\n  - 2021\n  - g20\n")
+    assert load_dictionary(years) == {"years": ["2021", "g20"]}
+
+
+ROWS = [
+    ("d1", "Xi Jinping said the two sides should boost Belt and Road cooperation and trade.", "Xi Jinping", "host"),
+    ("d1", "Belarus firmly stands with China on Hong Kong, Taiwan and Xinjiang.", "Alexander Lukashenko", "counterpart"),
+    ("d1", "He praised anti-pandemic cooperation and vaccines.", "Alexander Lukashenko", "counterpart"),
+    ("d1", "The call was held in the evening.", "", "narrator"),
+    ("d2", "The leaders discussed Belt and Road projects.", "", "joint"),
+]
+THEMES = {"bri": ["belt and road", "connectivity"], "trade": ["trade", "econom*"],
+          "sovereignty": ["taiwan", "hong kong", "xinjiang"], "health": ["*pandemic", "vaccin*"],
+          "overlap": ["belt", "belt and road"]}
+
+
+@pytest.fixture(scope="module")
+def frames():
+    return make_frames(ROWS)
+
+
+def test_code_themes_one_row_per_sentence_and_theme(frames):
+    sentences, tokens = frames
+    coded = code_themes(sentences, THEMES)
+    pairs = set(zip(coded["doc_id"], coded["sent_id"], coded["theme"]))
+    assert pairs == {("d1", 0, "bri"), ("d1", 0, "trade"), ("d1", 0, "overlap"), ("d1", 1, "sovereignty"),
+                     ("d1", 2, "health"), ("d2", 0, "bri"), ("d2", 0, "overlap")}
+    row = coded.set_index(["doc_id", "sent_id", "theme"]).loc[("d1", 1, "sovereignty")]
+    assert row["n"] == 3 and row["matches"] == "Hong Kong; Taiwan; Xinjiang"
+    assert row["speaker"] == "Alexander Lukashenko" and row["role"] == "counterpart"
+    overlap = coded.set_index(["doc_id", "sent_id", "theme"]).loc[("d1", 0, "overlap")]
+    assert overlap["n"] == 1 and overlap["matches"] == "Belt and Road"  # two patterns at one token: one match, the longer
+    assert code_themes(tokens, THEMES).equals(coded)  # tokens or sentences, same coding
+
+
+def test_code_themes_empty_cases(frames):
+    sentences, tokens = frames
+    assert code_themes(sentences, {"nothing": ["xyzzy"]}).empty
+    assert code_themes(tokens.iloc[0:0], THEMES).empty
+    with pytest.raises(ValueError):
+        code_themes(sentences, {})
+    with pytest.raises(ValueError):
+        code_themes(sentences, {"t": ["  "]})
+
+
+def test_theme_shares_against_plain_counts(frames):
+    sentences, _ = frames
+    shares = theme_shares(sentences, by="role", dictionary=THEMES)
+    assert len(shares) == sentences["role"].nunique() * len(THEMES)  # zeros included
+    coded = code_themes(sentences, THEMES)
+    for (role, theme), row in shares.set_index(["role", "theme"]).iterrows():
+        in_role = {(d, s) for d, s, r in zip(sentences["doc_id"], sentences["sent_id"], sentences["role"]) if r == role}
+        carrying = {(d, s) for d, s, t in zip(coded["doc_id"], coded["sent_id"], coded["theme"]) if t == theme} & in_role
+        assert row["n_sentences"] == len(carrying)
+        assert row["total_sentences"] == len(in_role)
+        assert row["share"] == pytest.approx(len(carrying) / len(in_role))
+    overall = theme_shares(sentences, by=[], dictionary=THEMES).set_index("theme")
+    assert overall.loc["bri", "share"] == pytest.approx(2 / 5)
+    with pytest.raises(ValueError, match="year"):
+        theme_shares(sentences, by="year", dictionary=THEMES)
+    assert theme_shares(sentences.iloc[0:0], dictionary=THEMES).empty
+
+
+TOPIC_ROWS = ([(f"t{i}", f"Trade tariffs exports markets investment grew in quarter {i}.", "", "joint") for i in range(6)]
+              + [(f"c{i}", f"Climate emissions carbon renewable energy targets rose in year {i}.", "", "joint") for i in range(6)])
+
+
+def test_topics_are_deterministic_and_separate_clear_topics():
+    sentences, tokens = make_frames(TOPIC_ROWS)
+    first = topics(tokens, n_topics=2, unit="document", top_n=5, seed=3)
+    again = topics(tokens, n_topics=2, unit="document", top_n=5, seed=3)
+    pd.testing.assert_frame_equal(first.terms, again.terms)
+    pd.testing.assert_frame_equal(first.weights, again.weights)
+    trade = {"trade", "tariffs", "exports", "markets", "investment", "grew", "quarter"}
+    climate = {"climate", "emissions", "carbon", "renewable", "energy", "targets", "rose", "year"}
+    sides = [("trade" if set(part["term"]) <= trade else "climate" if set(part["term"]) <= climate else "mixed")
+             for _, part in first.terms.groupby("topic")]
+    assert sorted(sides) == ["climate", "trade"]
+    strongest = first.weights.loc[first.weights.groupby("doc_id")["weight"].idxmax()]
+    assert strongest.groupby(strongest["doc_id"].str[0])["topic"].nunique().eq(1).all()
+    assert len(first.labels(3)) == 2
+
+
+def test_topics_unit_choice_and_errors(frames):
+    sentences, tokens = frames
+    assert topics(tokens, n_topics=2, min_df=1).unit == "sentence"  # two documents only
+    with pytest.raises(ValueError, match="too few"):
+        topics(tokens[tokens["doc_id"] == "d2"], n_topics=3, unit="document", min_df=1)
+    with pytest.raises(ValueError):
+        topics(tokens, unit="paragraph")
+
+
+# --- the whole White House corpus ---------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def wh(whitehouse):
+    return {
+        "coded": code_themes(whitehouse),
+        "ukraine": code_themes(whitehouse, {"ukraine": ["ukrain*"]}),
+        "shares": theme_shares(whitehouse, by="role"),
+        "topics": topics(whitehouse, n_topics=10),
+    }
+
+
+def test_whitehouse_theme_coding_counts(whitehouse, wh):
+    tokens = whitehouse.tokens
+    sentences_with = {(d, s) for d, s, w in zip(tokens["doc_id"], tokens["sent_id"], tokens["lower"]) if w.startswith("ukrain")}
+    assert len(wh["ukraine"]) == len(sentences_with)
+    assert set(wh["coded"]["theme"]) == set(ISSUE_THEMES)
+    shares = wh["shares"]
+    assert shares.groupby("role", observed=True)["total_sentences"].first().sum() == len(whitehouse.sentences)
+
+
+def test_whitehouse_topics(whitehouse, wh):
+    result = wh["topics"]
+    assert result.unit == "document"
+    stops = set(ENGLISH_STOP_WORDS) | set(genre_stopwords())
+    with_words = {d for d, w in zip(whitehouse.tokens["doc_id"], whitehouse.tokens["lower"]) if re.search(r"\w", w) and w not in stops}
+    assert result.weights["doc_id"].nunique() == len(with_words)
+    assert Counter(result.terms["topic"]) == {t: 10 for t in range(10)}
