@@ -232,3 +232,19 @@ def test_whitehouse_speaker_profile(whitehouse, wh):
     words = sum(1 for d, s, t in zip(tokens["doc_id"], tokens["sent_id"], tokens["token"])
                 if roles[(d, s)] == role and re.search(r"\w", t))
     assert profile.loc[role, "n_words"] == words
+
+
+# --- the seed, with speaker attribution ---------------------------------------------------------
+
+def test_seed_lukashenko_distinctive_terms_against_xi(seed):
+    counts = frequencies(seed, by="speaker")
+    pair = counts[counts["speaker"].isin(["Xi Jinping", "Alexander Lukashenko"])]
+    odds = weighted_log_odds(pair, "speaker")
+    his = odds[odds["speaker"] == "Alexander Lukashenko"]
+    # Words he uses once all tie near the top (each is "his alone"); among the words he repeats,
+    # the frequency floor tidylo's vignettes use, his own paragraph's subjects lead.
+    repeated = his[his["n"] >= 2].nlargest(4, "log_odds_weighted")
+    assert {"belarus", "pandemic"} <= set(repeated["term"])
+    assert (repeated["log_odds_weighted"] > 0).all()
+    key = keyness(pair, "speaker", target="Alexander Lukashenko", reference="Xi Jinping").set_index("term")
+    assert key.loc["belarus", "chi2"] >= 0 and key.loc["belarus", "log_ratio"] > 0

@@ -155,3 +155,17 @@ def test_whitehouse_topics(whitehouse, wh):
     with_words = {d for d, w in zip(whitehouse.tokens["doc_id"], whitehouse.tokens["lower"]) if re.search(r"\w", w) and w not in stops}
     assert result.weights["doc_id"].nunique() == len(with_words)
     assert Counter(result.terms["topic"]) == {t: 10 for t in range(10)}
+
+
+# --- the seed, with speaker attribution ---------------------------------------------------------
+
+def test_seed_themes_credited_by_role(seed):
+    shares = theme_shares(seed, by="role").set_index(["role", "theme"])["n_sentences"]
+    assert shares[("counterpart", "sovereignty and core interests")] >= 1
+    assert shares[("host", "sovereignty and core interests")] == 0
+    assert shares[("host", "belt and road and connectivity")] >= 1
+    assert shares[("counterpart", "belt and road and connectivity")] >= 1
+    coded = code_themes(seed)
+    sovereignty = coded[coded["theme"] == "sovereignty and core interests"]
+    assert set(sovereignty["speaker"]) == {"Alexander Lukashenko"}
+    assert {"Hong Kong", "Taiwan", "Xinjiang"} <= set("; ".join(sovereignty["matches"]).split("; "))
