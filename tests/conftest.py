@@ -2,12 +2,16 @@
 from __future__ import annotations
 
 import os
+import tempfile
 import warnings
 from pathlib import Path
 
 import pytest
 
 from helpers import load_corpus
+
+# Tests read and fill a cache of their own, never the repository's data/cache/.
+os.environ.setdefault("READOUTS_CACHE_DIR", tempfile.mkdtemp(prefix="readouts-test-cache-"))
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"

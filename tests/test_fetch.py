@@ -561,8 +561,8 @@ def test_command_line(server, tmp_path, monkeypatch, capsys):
     assert "2 readouts" in capsys.readouterr().out
     assert main(["fetch", "whitehouse", "--out", str(out), "--since", "2022", "--until", "2022"]) == 0
     assert "already there" in capsys.readouterr().out
-    assert main(["report", "--corpus", str(out)]) == 0
-    assert "<Corpus: 2 documents" in capsys.readouterr().out
+    # `report` now runs the notebook suite (tests/test_notebooks*.py); here it is enough that the folder loads.
+    assert len(load_corpus(out, cache=False).documents) == 2
     dead = f"http://127.0.0.1:{_closed_port()}/archive.tar.gz"
     assert main(["fetch", "whitehouse", "--out", str(tmp_path / "other"), "--url", dead]) == 1
     error = capsys.readouterr().err

@@ -1,7 +1,10 @@
 """`load_corpus`: any folder of readouts -> documents, sentences, tokens (and problems)."""
 from __future__ import annotations
 
+import functools
 import hashlib
+import multiprocessing
+import os
 import re
 import warnings
 from dataclasses import dataclass, field
@@ -13,6 +16,7 @@ import pandas as pd
 from nltk.stem.snowball import SnowballStemmer
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
+from . import cache as corpus_cache
 from . import schema
 from .clean import clean_body, paragraph_spans
 from .metadata import (Person, canonical_name, event_date, event_type_of, names_in_text,
@@ -37,14 +41,62 @@ class Corpus:
                 f"{len(self.tokens)} tokens, {len(self.problems)} problems>")
 
 
-def load_corpus(paths: str | Path | list | None = None, *, strict: bool = False, attribute: bool = True) -> Corpus:
+def load_corpus(paths: str | Path | list | None = None, *, strict: bool = False, attribute: bool = True,
+                workers: int | None = None, cache: bool = True) -> Corpus:
     """Read every readout under `paths` (files or folders; default: the repository's `seeds/`).
 
     Returns a Corpus. A file that cannot be read lands in `corpus.problems` with the reason,
     and a one-line warning counts them; with `strict=True` the first problem raises instead.
     With `attribute=True` each sentence is credited to a speaker (see `helpers.speakers`).
+    Large corpora are read by `workers` processes (default: one per core); with `cache=True`
+    the frames are kept as Parquet under `data/cache/`, keyed by the files' contents and the code.
     """
     files, _ = list_files(SEED_DIR if paths is None else paths)
+    key = corpus_cache.key(files, attribute=attribute) if cache else None
+    corpus = corpus_cache.read(key) if key else None
+    if corpus is None:
+        corpus = _build(files, strict=strict, attribute=attribute, workers=workers)
+        if key:
+            corpus_cache.write(key, corpus)
+    elif strict and len(corpus.problems):
+        first = corpus.problems.iloc[0]
+        raise ReadError(first["path"], first["reason"])
+    if len(corpus.problems):
+        warnings.warn(f"load_corpus: {len(corpus.problems)} of {len(files)} input files or rows skipped; see corpus.problems", stacklevel=2)
+    return corpus
+
+
+# Below this many files, starting processes costs more than it saves.
+_PARALLEL_FROM = 200
+
+
+def _build(files: list[tuple[Path, Path]], *, strict: bool, attribute: bool, workers: int | None) -> Corpus:
+    workers = min(workers or os.cpu_count() or 1, len(files) // (_PARALLEL_FROM // 2) or 1)
+    if strict or workers <= 1:
+        return _merge([_load_part(files, strict=strict, attribute=attribute)])
+    # Contiguous slices keep path order, so "the first of two duplicates" means the same as in one process.
+    chunks = np.array_split(np.arange(len(files)), workers * 2)
+    parts_of_files = [[files[i] for i in chunk] for chunk in chunks if len(chunk)]
+    # Read the rule tables and compile their patterns here once, so forked workers inherit them.
+    _load_part(list_files(SEED_DIR)[0] if SEED_DIR.is_dir() else [], strict=False, attribute=attribute)
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    with context.Pool(workers) as pool:
+        parts = pool.map(functools.partial(_load_part, strict=False, attribute=attribute), parts_of_files, chunksize=1)
+    return _merge(parts)
+
+
+@dataclass
+class _Part:
+    """What one process made of a slice of the files."""
+
+    documents: pd.DataFrame
+    sentences: pd.DataFrame
+    tokens: pd.DataFrame
+    problems: list[tuple[str, str]]
+    fingerprints: list[str]
+
+
+def _load_part(files: list[tuple[Path, Path]], *, strict: bool, attribute: bool) -> _Part:
     records: list[Record] = []
     problems: list[tuple[str, str]] = []
 
@@ -95,15 +147,45 @@ def load_corpus(paths: str | Path | list | None = None, *, strict: bool = False,
         sentence_frame = attribute_speakers(sentence_frame, document_frame)
     sentence_frame = schema.conform(sentence_frame, "sentences")
     token_frame = tokens_of(sentence_frame, document_frame)
-    if len(document_frame):
-        counts = sentence_frame.groupby("doc_id", sort=False).agg(n_paragraphs=("para_id", "nunique"), n_sentences=("sent_id", "size"))
-        document_frame["n_paragraphs"] = document_frame["doc_id"].map(counts["n_paragraphs"]).fillna(0)
-        document_frame["n_sentences"] = document_frame["doc_id"].map(counts["n_sentences"]).fillna(0)
-        document_frame["n_tokens"] = document_frame["doc_id"].map(token_frame.groupby("doc_id", sort=False).size()).fillna(0)
-    problem_frame = schema.conform(pd.DataFrame(problems, columns=["path", "reason"]), "problems")
-    if problems:
-        warnings.warn(f"load_corpus: {len(problems)} of {len(files)} input files or rows skipped; see corpus.problems", stacklevel=2)
-    return Corpus(schema.conform(document_frame, "documents"), sentence_frame, token_frame, problem_frame)
+    return _Part(document_frame, sentence_frame, token_frame, problems, list(seen))
+
+
+def _merge(parts: list[_Part]) -> Corpus:
+    """One corpus from parts read apart: a document already met in an earlier part is reported, not kept twice."""
+    problems = [problem for part in parts for problem in part.problems]
+    first_path: dict[str, str] = {}
+    first_ids: set[str] = set()
+    kept_parts = []
+    for part in parts:
+        keep = []
+        for doc_id, path, fingerprint in zip(part.documents.get("doc_id", []), part.documents.get("path", []), part.fingerprints):
+            if fingerprint in first_path:
+                problems.append((path, f"duplicate document: same text as {first_path[fingerprint]} (kept once)"))
+            elif doc_id in first_ids:
+                problems.append((path, f"duplicate doc_id {doc_id!r} (kept once)"))
+            else:
+                first_path[fingerprint] = path
+                first_ids.add(doc_id)
+                keep.append(doc_id)
+        if len(keep) < len(part.documents):
+            kept = set(keep)
+            part = _Part(part.documents[part.documents["doc_id"].isin(kept)], part.sentences[part.sentences["doc_id"].isin(kept)],
+                         part.tokens[part.tokens["doc_id"].isin(kept)], [], [])
+        kept_parts.append(part)
+    documents = pd.concat([p.documents for p in kept_parts], ignore_index=True) if kept_parts else pd.DataFrame()
+    sentences = pd.concat([p.sentences for p in kept_parts], ignore_index=True)
+    tokens = pd.concat([p.tokens for p in kept_parts], ignore_index=True)
+    if len(documents):
+        per_doc = sentences.groupby("doc_id", sort=False, observed=True).agg(n_paragraphs=("para_id", "nunique"), n_sentences=("sent_id", "size"))
+        documents["n_paragraphs"] = documents["doc_id"].map(per_doc["n_paragraphs"]).fillna(0)
+        documents["n_sentences"] = documents["doc_id"].map(per_doc["n_sentences"]).fillna(0)
+        documents["n_tokens"] = documents["doc_id"].map(tokens.groupby("doc_id", sort=False, observed=True).size()).fillna(0)
+    return Corpus(
+        schema.conform(documents, "documents"),
+        schema.conform(sentences, "sentences"),
+        schema.conform(tokens, "tokens"),
+        schema.conform(pd.DataFrame(problems, columns=["path", "reason"]), "problems"),
+    )
 
 
 def segment(text: str) -> list[tuple[int, int, int]]:
@@ -130,6 +212,7 @@ def _sentence_frame(segmented: list[tuple[str, str, list[tuple[int, int, int]]]]
 
 # Splitting on the token pattern as a group gives gap, token, gap, token, ..., gap in C, so the
 # offsets follow from the pieces' lengths without a Python step per token.
+_WORDLIKE = re.compile(r"\w")
 _TOKEN_SPLITTER = re.compile(f"({TOKEN_PATTERN.pattern})", TOKEN_PATTERN.flags)
 
 
@@ -155,7 +238,7 @@ def tokens_of(sentences: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
         return schema.conform(pd.DataFrame(), "tokens")
     rows = np.concatenate(token_rows)
     frame = pd.DataFrame({
-        "doc_id": sentences["doc_id"].to_numpy()[rows],
+        "doc_id": sentences["doc_id"].array.take(rows),
         "para_id": sentences["para_id"].to_numpy()[rows],
         "sent_id": sentences["sent_id"].to_numpy()[rows],
         "token_id": np.concatenate(token_ids),
@@ -163,15 +246,17 @@ def tokens_of(sentences: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
         "end": np.concatenate(token_ends),
         "token": words,
     })
-    lower = frame["token"].str.lower().str.replace("’", "'", regex=False)
-    frame["lower"] = lower
-    types = pd.Series(lower.unique())
-    frame["stem"] = lower.map(dict(zip(types, types.map(_stem))))
-    frame["is_stop"] = lower.isin(ENGLISH_STOP_WORDS)
-    frame["is_punct"] = ~frame["token"].str.contains(r"\w", regex=True)
+    # Everything derived from a token's spelling is computed once per distinct spelling, then taken by code.
+    codes, types = pd.factorize(frame["token"].to_numpy(dtype=object))
+    lower = [word.lower().replace("’", "'") for word in types]
+    frame["token"] = pd.array(types, dtype="string").take(codes)
+    frame["lower"] = pd.array(lower, dtype="string").take(codes)
+    frame["stem"] = pd.array([_stem(word) for word in lower], dtype="string").take(codes)
+    frame["is_stop"] = np.array([word in ENGLISH_STOP_WORDS for word in lower], dtype=bool)[codes]
+    frame["is_punct"] = np.array([_WORDLIKE.search(word) is None for word in types], dtype=bool)[codes]
     for column in ("speaker", "role"):
         if column in sentences:
-            frame[column] = sentences[column].to_numpy()[rows]
+            frame[column] = sentences[column].array.take(rows)
     return schema.conform(frame, "tokens")
 
 
@@ -195,7 +280,7 @@ _OPENING = re.compile(
 )
 
 
-_NAMES_WITHIN = 2000
+_NAMES_WITHIN = 1000
 
 
 def _document(record: Record, text: str, opening: str) -> dict:

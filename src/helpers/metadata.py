@@ -23,6 +23,7 @@ _CAPITALISED = r"(?:[JS]r\.|[A-ZÀ-ÞĀ-Ž]\.(?:[A-Z]\.)*|[A-ZÀ-ÞĀ-Ž](?:[\w\
 # Particles that sit inside names: "Mohammed bin Salman", "Ursula von der Leyen", "Lula da Silva".
 _PARTICLES = r"(?:bin|bint|ibn|al|el|von|van|der|den|de|da|do|dos|du|la|le|y|di)"
 _NAME = rf"{_CAPITALISED}(?:(?:,? (?=[JS]r\.)| )(?:{_PARTICLES} )*{_CAPITALISED}){{0,4}}"
+_NAME_RE = re.compile(_NAME)
 
 
 @dataclass
@@ -55,8 +56,9 @@ def titles() -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def _title_pattern() -> re.Pattern:
     alternatives = "|".join(re.escape(t) for t in titles())
-    # The look-behind and look-ahead reject most positions before the long alternation is tried.
-    return re.compile(rf"(?<![\w.])(?=[^\W\d_])(?:(?:the|The)\s+)?(?P<title>{alternatives})(?![\w])\s*")
+    initials = "".join(sorted({re.escape(t[0]) for t in titles()}))
+    # The look-behind and look-ahead reject most positions (lower-case words) before the long alternation is tried.
+    return re.compile(rf"(?<![\w.])(?=[Tt]he\s|[{initials}])(?:(?:the|The)\s+)?(?P<title>{alternatives})(?![\w])\s*")
 
 
 @lru_cache(maxsize=1)
@@ -141,7 +143,7 @@ def parse_person(phrase: str) -> Person:
         phrase = re.sub(r"^(?:and|&)\s+(?=" + _title_pattern().pattern + ")", "", phrase)
     kept = [t for t in found_titles if t not in honorifics()] or found_titles
     person.title = kept[0] if kept else ""
-    name = re.match(_NAME, phrase)
+    name = _NAME_RE.match(phrase)
     person.name = name.group(0).strip(" ,") if name else ""
     return person
 
@@ -172,11 +174,22 @@ def canonical_name(name: str, known: dict[str, str] | None = None) -> str:
     return name
 
 
+_CAPITALISED_WORD = re.compile(r"(?<![\w.])[A-Z][\w.-]*")
+
+
+@lru_cache(maxsize=1)
+def _title_first_words() -> frozenset[str]:
+    return frozenset(title.split()[0] for title in titles())
+
+
 def names_in_text(text: str) -> dict[str, str]:
     """Names that follow a title anywhere in the text ("Prime Minister Narendra Modi") -> that title."""
     found: dict[str, str] = {}
-    for title in _title_pattern().finditer(text):
-        name = re.match(_NAME, text[title.end():])
+    starts = _title_first_words()
+    for word in _CAPITALISED_WORD.finditer(text):
+        if word.group() not in starts or not (title := _title_pattern().match(text, word.start())):
+            continue
+        name = _NAME_RE.match(text, title.end())
         if name:
             words = name.group(0).split()
             # Stop at a word that starts a new phrase ("President Biden Spoke", "Minister Modi The").

@@ -26,20 +26,21 @@ DOCUMENTS: dict[str, str] = {
     "text": "string",
 }
 
+# Ids and names repeat on every row of the sentence and token frames: categories keep them small.
 SENTENCES: dict[str, str] = {
-    "doc_id": "string",
+    "doc_id": "category",
     "para_id": "int64",
     "sent_id": "int64",
     "start": "int64",
     "end": "int64",
     "text": "string",
-    "speaker": "string",
+    "speaker": "category",
     "role": "category",
-    "verb": "string",
+    "verb": "category",
 }
 
 TOKENS: dict[str, str] = {
-    "doc_id": "string",
+    "doc_id": "category",
     "para_id": "int64",
     "sent_id": "int64",
     "token_id": "int64",
@@ -50,7 +51,7 @@ TOKENS: dict[str, str] = {
     "stem": "string",
     "is_stop": "bool",
     "is_punct": "bool",
-    "speaker": "string",
+    "speaker": "category",
     "role": "category",
 }
 
@@ -83,8 +84,13 @@ def conform(frame: pd.DataFrame, name: str) -> pd.DataFrame:
     out = {}
     for column, dtype in spec.items():
         values = frame[column] if column in frame else pd.Series([None] * len(frame), index=frame.index)
-        if dtype == "category":
-            out[column] = pd.Categorical(values, categories=_CATEGORIES[(name, column)])
+        fixed = _CATEGORIES.get((name, column))
+        if str(values.dtype) == dtype and (fixed is None or tuple(values.cat.categories) == fixed):
+            out[column] = values.to_numpy() if dtype not in ("string", "category") else values.array
+            if dtype == "category" and str(values.cat.categories.dtype) != "string":  # as Parquet gives them back
+                out[column] = pd.Categorical.from_codes(values.cat.codes, categories=values.cat.categories.astype("string"))
+        elif dtype == "category":
+            out[column] = pd.Categorical(values, categories=pd.Index(fixed, dtype="string")) if fixed else pd.Categorical(values.astype("string"))
         elif dtype == "object":
             out[column] = values.astype(object)
         elif dtype.startswith("datetime64"):

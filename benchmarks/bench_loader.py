@@ -1,0 +1,168 @@
+"""Benchmark of the loader against the plain NLTK loop and scikit-learn's CountVectorizer.
+
+Run with `make bench` (needs READOUTS_WHITEHOUSE_CORPUS, which .ci/run sets; the
+shared corpus lives at ../shared/corpora/whitehouse-readouts). Every ratio is taken
+between runs in this one process on the same input, best of several runs:
+
+  A  helpers.load_corpus(folder, cache=False): reading, cleaning, metadata,
+     sentences, attribution, tokens
+  B  what a user would write with NLTK: for each file, split paragraphs,
+     PunktSentenceTokenizer().tokenize, NLTKWordTokenizer().tokenize each
+     sentence, one-row-per-token DataFrame
+  C  CountVectorizer().fit_transform over the same files' texts (reading included)
+
+It also prints tokens per second and the peak resident memory of A (measured in a
+fresh interpreter), the cold and warm times of the Parquet cache on the 10x corpus,
+and the wall time of the whole notebook suite on the seed.
+"""
+from __future__ import annotations
+
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import warnings
+from pathlib import Path
+
+import pandas as pd
+from nltk.tokenize import NLTKWordTokenizer
+from nltk.tokenize.punkt import PunktSentenceTokenizer
+from sklearn.feature_extraction.text import CountVectorizer
+
+from helpers import load_corpus
+from helpers.readers import list_files
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def corpus_files(folder: Path) -> list[Path]:
+    return [file for file, _ in list_files(folder)[0]]
+
+
+def run_a(folder: Path) -> int:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        corpus = load_corpus(folder, cache=False)
+    return len(corpus.tokens)
+
+
+def run_b(folder: Path) -> int:
+    sentence_tokenizer, word_tokenizer = PunktSentenceTokenizer(), NLTKWordTokenizer()
+    rows = []
+    for file in corpus_files(folder):
+        text = file.read_text(encoding="utf-8")
+        for para_id, paragraph in enumerate(text.split("\n\n")):
+            for sent_id, sentence in enumerate(sentence_tokenizer.tokenize(paragraph)):
+                for token_id, token in enumerate(word_tokenizer.tokenize(sentence)):
+                    rows.append((str(file), para_id, sent_id, token_id, token))
+    return len(pd.DataFrame(rows, columns=["doc_id", "para_id", "sent_id", "token_id", "token"]))
+
+
+def run_c(folder: Path) -> int:
+    texts = [file.read_text(encoding="utf-8") for file in corpus_files(folder)]
+    return int(CountVectorizer().fit_transform(texts).sum())
+
+
+def best_time(function, folder: Path, repeats: int) -> tuple[float, int]:
+    times, result = [], 0
+    for _ in range(repeats):
+        start = time.perf_counter()
+        result = function(folder)
+        times.append(time.perf_counter() - start)
+    return min(times), result
+
+
+def repeated_corpus(source: Path, target: Path, copies: int) -> Path:
+    """`copies` copies of the corpus under distinct folders (so distinct doc ids); each copy's
+    files get one closing line naming the copy, so the duplicate check does not fold them together."""
+    for copy in range(copies):
+        for file in corpus_files(source):
+            destination = target / f"copy{copy:02d}" / file.relative_to(source)
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            destination.write_text(file.read_text(encoding="utf-8").rstrip("\n") + f"\n\nCopy {copy} of the corpus.\n", encoding="utf-8")
+    return target
+
+
+def peak_memory_of_a(folder: Path) -> tuple[float, float]:
+    """Peak RSS in MiB of a fresh interpreter running A: (main process, largest worker)."""
+    script = (
+        "import resource, warnings\n"
+        "warnings.simplefilter('ignore')\n"
+        "from helpers import load_corpus\n"
+        f"load_corpus({str(folder)!r}, cache=False)\n"
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout.split()
+    return int(out[0]) / 1024, int(out[1]) / 1024
+
+
+def cache_times(folder: Path) -> tuple[float, float]:
+    """(cold load that fills the cache, warm load from it) in seconds, in a throwaway cache folder."""
+    with tempfile.TemporaryDirectory() as cache:
+        os.environ["READOUTS_CACHE_DIR"] = cache
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                start = time.perf_counter()
+                load_corpus(folder)
+                cold = time.perf_counter() - start
+                start = time.perf_counter()
+                load_corpus(folder)
+                warm = time.perf_counter() - start
+        finally:
+            del os.environ["READOUTS_CACHE_DIR"]
+    return cold, warm
+
+
+def notebook_suite_time() -> float | None:
+    """Wall time of executing every notebook on the seed, kernel start included (None without notebooks)."""
+    notebooks = sorted((ROOT / "notebooks").glob("*.ipynb"))
+    if not notebooks:
+        return None
+    with tempfile.TemporaryDirectory() as out:
+        start = time.perf_counter()
+        for notebook in notebooks:
+            subprocess.run([sys.executable, "-m", "jupyter", "nbconvert", "--to", "notebook", "--execute", "--output-dir", out, str(notebook)],
+                           check=True, capture_output=True, cwd=notebook.parent)
+        return time.perf_counter() - start
+
+
+def report(label: str, folder: Path, repeats: int) -> tuple[float, float]:
+    a, tokens = best_time(run_a, folder, repeats)
+    b, _ = best_time(run_b, folder, repeats)
+    c, _ = best_time(run_c, folder, repeats)
+    print(f"{label}: {len(corpus_files(folder))} files, {tokens:,} tokens (best of {repeats})")
+    print(f"  A load_corpus      {a:7.2f} s   {tokens / a:12,.0f} tokens/s")
+    print(f"  B NLTK loop        {b:7.2f} s")
+    print(f"  C CountVectorizer  {c:7.2f} s")
+    print(f"  A/B = {a / b:.3f}  (target <= 0.33)    A/C = {a / c:.2f}  (target <= 2)")
+    return a / b, a / c
+
+
+def main() -> int:
+    source = os.environ.get("READOUTS_WHITEHOUSE_CORPUS")
+    if not source:
+        print("READOUTS_WHITEHOUSE_CORPUS is not set: point it at ../shared/corpora/whitehouse-readouts", file=sys.stderr)
+        return 2
+    source_path = Path(source)
+    print(f"cores: {os.cpu_count()}, python {sys.version.split()[0]}, pandas {pd.__version__}")
+    ab1, ac1 = report("White House corpus", source_path, repeats=3)
+    with tempfile.TemporaryDirectory() as scratch:
+        tenfold = repeated_corpus(source_path, Path(scratch) / "tenfold", 10)
+        ab10, ac10 = report("White House corpus x10", tenfold, repeats=1)
+        print(f"  ratios x10 against x1: A/B {ab10 / ab1:.2f}, A/C {ac10 / ac1:.2f}  (target: within 1.20)")
+        main_rss, worker_rss = peak_memory_of_a(tenfold)
+        print(f"  peak RSS of A on x10: main process {main_rss:,.0f} MiB, largest worker {worker_rss:,.0f} MiB (target < 1,536 MiB)")
+        cold, warm = cache_times(tenfold)
+        print(f"  cache on x10: cold {cold:.2f} s (load + write), warm {warm:.2f} s, warm/cold = {warm / cold:.3f} (target < 0.1)")
+    suite = notebook_suite_time()
+    if suite is not None:
+        print(f"notebook suite on the seed: {suite:.1f} s wall, kernel starts included (target < 30 s)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
