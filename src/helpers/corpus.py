@@ -173,8 +173,8 @@ def _merge(parts: list[_Part]) -> Corpus:
                          part.tokens[part.tokens["doc_id"].isin(kept)], [], [])
         kept_parts.append(part)
     documents = pd.concat([p.documents for p in kept_parts], ignore_index=True) if kept_parts else pd.DataFrame()
-    sentences = pd.concat([p.sentences for p in kept_parts], ignore_index=True)
-    tokens = pd.concat([p.tokens for p in kept_parts], ignore_index=True)
+    sentences = _concat([p.sentences for p in kept_parts])
+    tokens = _concat([p.tokens for p in kept_parts])
     if len(documents):
         per_doc = sentences.groupby("doc_id", sort=False, observed=True).agg(n_paragraphs=("para_id", "nunique"), n_sentences=("sent_id", "size"))
         documents["n_paragraphs"] = documents["doc_id"].map(per_doc["n_paragraphs"]).fillna(0)
@@ -186,6 +186,17 @@ def _merge(parts: list[_Part]) -> Corpus:
         schema.conform(tokens, "tokens"),
         schema.conform(pd.DataFrame(problems, columns=["path", "reason"]), "problems"),
     )
+
+
+def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    """Concatenate frames whose categorical columns have different categories, keeping them categorical
+    (pandas would fall back to objects, and turning those back into categories is slow)."""
+    if len(frames) > 1:
+        for column in frames[0].columns:
+            if isinstance(frames[0][column].dtype, pd.CategoricalDtype):
+                categories = pd.api.types.union_categoricals([f[column] for f in frames]).categories
+                frames = [f.assign(**{column: f[column].cat.set_categories(categories)}) for f in frames]
+    return pd.concat(frames, ignore_index=True)
 
 
 def segment(text: str) -> list[tuple[int, int, int]]:
@@ -244,10 +255,9 @@ def tokens_of(sentences: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
         "token_id": np.concatenate(token_ids),
         "start": np.concatenate(token_starts),
         "end": np.concatenate(token_ends),
-        "token": words,
     })
     # Everything derived from a token's spelling is computed once per distinct spelling, then taken by code.
-    codes, types = pd.factorize(frame["token"].to_numpy(dtype=object))
+    codes, types = pd.factorize(np.array(words, dtype=object))
     lower = [word.lower().replace("’", "'") for word in types]
     frame["token"] = pd.array(types, dtype="string").take(codes)
     frame["lower"] = pd.array(lower, dtype="string").take(codes)
