@@ -158,6 +158,9 @@ def honorifics() -> frozenset[str]:
     return frozenset(table.loc[table["kind"] == "honorific", "title"])
 
 
+_NAME_PARTS = re.compile(r"[^\w-]+")
+
+
 def canonical_name(name: str, known: dict[str, str] | None = None) -> str:
     """One spelling for one person: the alias table first, then the fullest form the document uses."""
     name = " ".join(name.split()).strip(" ,")
@@ -167,7 +170,7 @@ def canonical_name(name: str, known: dict[str, str] | None = None) -> str:
     if name in table:
         return table[name]
     if known and " " not in name:  # a bare surname: the fullest form the document uses
-        fuller = [full for full in known if full != name and re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", full)]
+        fuller = [full for full in known if full != name and name in _NAME_PARTS.split(full)]
         if fuller:
             best = max(fuller, key=len)
             return table.get(best, best)

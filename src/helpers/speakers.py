@@ -36,7 +36,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from .metadata import _NAME, Person, aliases, country_names, split_people, titles
+from .metadata import _NAME, Person, aliases, canonical_name, country_names, split_people, titles
 from .metadata import parse_person as _parse_person
 from .tables import read_table
 
@@ -232,7 +232,7 @@ class _Cast:
 
     def canonical(self, name: str) -> str:
         if name not in self._canonical:
-            self._canonical[name] = _canonical(name, self.known)
+            self._canonical[name] = canonical_name(name, self.known)
         return self._canonical[name]
 
     def by_name(self, name: str) -> _Member | None:
@@ -278,7 +278,7 @@ def _cast(document: dict, sentences: list[str]) -> _Cast:
     members: list[_Member] = []
 
     def add(name: str, role: str, title: str = "", country: str = "") -> _Member:
-        name = _canonical(name, known) if name else ""
+        name = canonical_name(name, known) if name else ""
         for member in members:
             if name and member.name == name:
                 break
@@ -311,12 +311,12 @@ def _cast(document: dict, sentences: list[str]) -> _Cast:
         if parsed.name:
             add(parsed.name, COUNTERPART, main_title if i == 0 else parsed.title, str(document.get("counterpart_country") or "") if i == 0 else parsed.country)
     for person in opening_others:
-        if person.name and any(m.name == _canonical(person.name, known) for m in members):
+        if person.name and any(m.name == canonical_name(person.name, known) for m in members):
             continue
         if person.name or person.title:
             add(person.name, COUNTERPART, person.title, person.country)
     for name, title in known.items():
-        canonical = _canonical(name, known)
+        canonical = canonical_name(name, known)
         member = next((m for m in members if m.name and (m.name == canonical or _name_keys(canonical) & m.keys and _same_person(canonical, m.name))), None)
         if member is None:
             member = add(canonical, OTHER)
@@ -327,21 +327,6 @@ def _cast(document: dict, sentences: list[str]) -> _Cast:
     host_country = _host_country(document, text, counterpart_countries, rules)
     members.sort(key=lambda m: (HOST, COUNTERPART, OTHER).index(m.role))
     return _Cast(members, host_country, counterpart_countries - {host_country}, known)
-
-
-def _canonical(name: str, known: dict[str, str]) -> str:
-    """`metadata.canonical_name` without compiling a pattern per name: the alias table, else for a bare surname
-    the fullest form the document uses."""
-    name = " ".join(name.split()).strip(" ,")
-    table = aliases()
-    if not name or name in table:
-        return table.get(name, name)
-    if " " not in name:
-        fuller = [full for full in known if full != name and name in re.split(r"[^\w-]+", full)]
-        if fuller:
-            best = max(fuller, key=len)
-            return table.get(best, best)
-    return name
 
 
 def _same_person(a: str, b: str) -> bool:
