@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 CORPUS ?= seeds
 STAMP := $(VENV)/.installed
 
-.PHONY: install report test lab bench fetch clean
+.PHONY: install report notebooks test lab bench fetch clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -15,9 +15,17 @@ $(STAMP): pyproject.toml constraints.txt
 
 install: $(STAMP)
 
+# Executes every notebook on CORPUS (default: the seed) into reports/<folder name>/: executed
+# notebooks, HTML pages and an index.html; reports/index.html links every corpus reported.
 report: $(STAMP)
 	$(BIN)/python -m helpers report --corpus "$(CORPUS)"
 
+# Re-executes the committed notebooks on the seed, in place, so their outputs match the
+# helpers again (nbval in `make test` compares them); commit the result.
+notebooks: $(STAMP)
+	$(BIN)/python -c "from helpers.report import refresh; refresh()"
+
+# tests/ plus nbval on notebooks/ (strict: outputs compared); the options live in pyproject.toml.
 test: $(STAMP)
 	$(BIN)/python -m pytest
 

@@ -1,21 +1,26 @@
-"""Command line: `python -m helpers report [--corpus PATH]`, `python -m helpers fetch whitehouse ...`."""
+"""Command line: `python -m helpers report [--corpus PATH] [--themes FILE]`, `python -m helpers fetch whitehouse ...`."""
 from __future__ import annotations
 
 import argparse
 import sys
 
-from .corpus import SEED_DIR, load_corpus
+from .corpus import SEED_DIR
+from .report import THEMES
 
 
 def report(args: argparse.Namespace) -> int:
-    corpus = load_corpus(args.corpus)
-    print(corpus)
-    documents = corpus.documents
-    print(documents[["doc_id", "date", "event_type", "host", "counterpart_country"]].to_string(max_rows=20))
-    print(corpus.sentences["role"].value_counts().to_string())
-    if len(corpus.problems):
-        print(corpus.problems.to_string(max_rows=20))
-    return 0
+    """Run the notebook suite on a corpus into reports/<folder>/; 1 when a notebook failed."""
+    from .report import run_suite
+    try:
+        index, runs = run_suite(args.corpus, themes=args.themes, progress=not args.quiet)
+    except FileNotFoundError as error:
+        print(f"report: {error}", file=sys.stderr)
+        return 1
+    failed = [run for run in runs if run.error]
+    print(f"{len(runs) - len(failed)} of {len(runs)} notebooks ran in {sum(r.seconds for r in runs):.0f} s; open {index}")
+    for run in failed:
+        print(f"failed: {run.notebook} ({run.error})", file=sys.stderr)
+    return 1 if failed else 0
 
 
 def fetch(args: argparse.Namespace) -> int:
@@ -33,8 +38,10 @@ def fetch(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m helpers", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
-    report_parser = commands.add_parser("report", help="load a corpus and summarise it")
+    report_parser = commands.add_parser("report", help="run the notebook suite on a corpus into reports/<folder>/ (HTML pages and an index)")
     report_parser.add_argument("--corpus", default=str(SEED_DIR), help="folder or file of readouts (default: seeds/)")
+    report_parser.add_argument("--themes", default=str(THEMES), help="theme dictionary (default: data/themes.yaml)")
+    report_parser.add_argument("--quiet", action="store_true", help="a line per notebook, without papermill's per-cell progress bar")
     report_parser.set_defaults(run=report)
     fetch_parser = commands.add_parser("fetch", help="download a public corpus of readouts (verified, into data/raw/)")
     fetch_parser.add_argument("source", choices=["whitehouse"], help="whitehouse: readouts in brian14708/wh-briefings at a pinned commit")

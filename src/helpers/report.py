@@ -1,0 +1,194 @@
+"""The notebook suite as a report, and the little glue every notebook shares.
+
+`run_suite(corpus)` executes every notebook in `notebooks/` (papermill, with the corpus and
+theme dictionary injected into the cell tagged `parameters`), renders each to an HTML page
+(nbconvert) and writes an index page: `python -m helpers report --corpus PATH`, or
+`make report CORPUS=PATH`. Each corpus gets its own folder, `reports/<folder name>/`, and
+`reports/index.html` links every corpus reported so far.
+
+`open_corpus` and `setup_notebook` are what the notebooks call before any analysis, so they
+all open a corpus and show tables the same way.
+"""
+from __future__ import annotations
+
+import html
+import re
+import sys
+import time
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+
+from .corpus import Corpus, load_corpus
+
+__all__ = ["open_corpus", "setup_notebook", "notebooks", "execute", "run_suite", "refresh", "NOTEBOOKS", "REPORTS"]
+
+ROOT = Path(__file__).resolve().parents[2]
+NOTEBOOKS = ROOT / "notebooks"
+REPORTS = ROOT / "reports"
+THEMES = ROOT / "data" / "themes.yaml"
+
+
+# --- glue the notebooks share --------------------------------------------------------------------
+
+def setup_notebook(max_rows: int = 20, max_colwidth: int = 70) -> None:
+    """Table display settings for the notebooks: short, wide enough for a readout's sentence,
+    and the same in every notebook so outputs (and nbval's comparison of them) stay stable."""
+    import pandas as pd
+    pd.set_option("display.max_rows", max_rows)
+    pd.set_option("display.min_rows", 10)
+    pd.set_option("display.max_columns", 20)
+    pd.set_option("display.max_colwidth", max_colwidth)
+    pd.set_option("display.width", 200)
+    pd.set_option("display.precision", 3)
+
+
+def open_corpus(path: str | Path) -> Corpus:
+    """`load_corpus(path)`, with files it had to skip left in `corpus.problems` (the notebooks
+    show that table) instead of a warning printed into every notebook's output."""
+    folder = Path(path)
+    if not folder.exists():
+        raise FileNotFoundError(f"no readouts at {folder.resolve()}: set `corpus` in the parameters cell "
+                                "to a folder of readouts (see README, 'Your own readouts')")
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=r"load_corpus: .* skipped", category=UserWarning)
+        corpus = load_corpus(folder)
+    if corpus.documents.empty:
+        raise ValueError(f"no readouts could be read under {folder.resolve()} "
+                         f"({len(corpus.problems)} file(s) skipped; see load_corpus(...).problems)")
+    return corpus
+
+
+# --- the report runner ---------------------------------------------------------------------------
+
+def notebooks(folder: Path = NOTEBOOKS) -> list[Path]:
+    """The suite's notebooks in reading order (`NN_name.ipynb`)."""
+    return sorted(folder.glob("[0-9][0-9]_*.ipynb"))
+
+
+def refresh(paths: list[Path] | None = None, *, log=sys.stdout) -> None:
+    """Re-execute the committed notebooks in place on their defaults (the seed), as nbval
+    will, so their stored outputs match the helpers again (`make notebooks`). Per-cell
+    execution timestamps are dropped: they would change every run and say nothing."""
+    import nbformat
+    from nbclient import NotebookClient
+    for path in paths or notebooks():
+        print(f"re-executing {path.name} ...", file=log, flush=True)
+        nb = nbformat.read(str(path), as_version=4)
+        NotebookClient(nb, timeout=1800, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}).execute()
+        for cell in nb.cells:
+            cell.metadata.pop("execution", None)
+        nbformat.write(nb, str(path))
+
+
+@dataclass
+class Executed:
+    notebook: Path      # the executed copy
+    seconds: float
+    error: str = ""     # the exception's first line when a cell raised
+
+
+def execute(notebook: Path, output: Path, *, corpus: str | Path, themes: str | Path = THEMES,
+            progress: bool = True, timeout: int = 1800) -> Executed:
+    """Run one notebook with papermill into `output`, parameters set to absolute paths.
+
+    The kernel starts in `notebooks/`, as nbval and JupyterLab start it, so the notebook's
+    own relative defaults would resolve the same way. A cell that raises is reported in
+    `error`; papermill has then still written the executed copy, traceback included.
+    """
+    import papermill
+    output.parent.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    error = ""
+    try:
+        papermill.execute_notebook(
+            str(notebook), str(output),
+            parameters={"corpus": str(Path(corpus).resolve()), "themes": str(Path(themes).resolve())},
+            cwd=str(notebook.parent), progress_bar=progress, kernel_name="python3",
+            execution_timeout=timeout, log_output=False,
+        )
+    except papermill.PapermillExecutionError as failure:
+        error = f"{failure.ename}: {failure.evalue}".splitlines()[0]
+    return Executed(output, time.perf_counter() - started, error)
+
+
+def render_html(notebook: Path, page: Path) -> None:
+    """The executed notebook as a standalone HTML page (nbconvert's lab template), inputs kept."""
+    import nbformat
+    from nbconvert import HTMLExporter
+    body, _ = HTMLExporter(template_name="lab").from_notebook_node(nbformat.read(str(notebook), as_version=4))
+    page.write_text(body, encoding="utf-8")
+
+
+def _title(notebook: Path) -> str:
+    """The notebook's first markdown heading, for the index."""
+    import nbformat
+    for cell in nbformat.read(str(notebook), as_version=4).cells:
+        if cell.cell_type == "markdown":
+            found = re.search(r"^#+\s*(.+)$", cell.source, flags=re.M)
+            if found:
+                return found.group(1).strip()
+    return notebook.stem
+
+
+_PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>{title}</title>
+<style>body{{font-family:system-ui,sans-serif;max-width:46em;margin:2em auto;padding:0 1em;line-height:1.5}}
+li{{margin:.4em 0}} .failed{{color:#b00020}} small{{color:#555}}</style></head>
+<body><h1>{title}</h1>
+{intro}
+<ol>
+{items}
+</ol>
+</body></html>
+"""
+
+
+def _index(out: Path, corpus: Path, runs: list[Executed]) -> Path:
+    items = []
+    for run in runs:
+        page = run.notebook.with_suffix(".html").name
+        note = f' <span class="failed">failed: {html.escape(run.error)}</span>' if run.error else ""
+        items.append(f'<li><a href="{page}">{html.escape(_title(run.notebook))}</a>{note} '
+                     f'<small>(<a href="{run.notebook.name}">notebook</a>)</small></li>')
+    intro = (f"<p>The notebook suite run on the readouts in <code>{html.escape(corpus.name)}</code>. "
+             "Each page is an executed notebook; the notebooks themselves can be opened in JupyterLab "
+             "and re-run on another corpus by changing the parameters cell.</p>")
+    index = out / "index.html"
+    index.write_text(_PAGE.format(title=f"Readouts report: {html.escape(corpus.name)}", intro=intro,
+                                  items="\n".join(items)), encoding="utf-8")
+    return index
+
+
+def _top_index(reports: Path) -> Path:
+    """`reports/index.html`: one link per corpus folder that has a report."""
+    items = [f'<li><a href="{d.name}/index.html">{html.escape(d.name)}</a></li>'
+             for d in sorted(reports.iterdir()) if (d / "index.html").is_file()]
+    index = reports / "index.html"
+    index.write_text(_PAGE.format(title="Readouts reports", intro="<p>One report per corpus.</p>",
+                                  items="\n".join(items)), encoding="utf-8")
+    return index
+
+
+def run_suite(corpus: str | Path, *, themes: str | Path = THEMES, reports: Path = REPORTS,
+              progress: bool = True, log=sys.stdout) -> tuple[Path, list[Executed]]:
+    """Execute every notebook on `corpus` into `reports/<corpus folder name>/`, with an HTML page
+    for each and an index; returns the index path and the runs (check `.error`)."""
+    corpus = Path(corpus).resolve()
+    if not corpus.exists():
+        raise FileNotFoundError(f"no corpus at {corpus}")
+    out = reports / (corpus.name if corpus.is_dir() else corpus.stem)
+    suite = notebooks()
+    if not suite:
+        raise FileNotFoundError(f"no notebooks in {NOTEBOOKS}")
+    runs = []
+    for number, notebook in enumerate(suite, start=1):
+        print(f"[{number}/{len(suite)}] {notebook.name} on {corpus.name} ...", file=log, flush=True)
+        run = execute(notebook, out / notebook.name, corpus=corpus, themes=themes, progress=progress)
+        render_html(run.notebook, run.notebook.with_suffix(".html"))
+        status = f"FAILED ({run.error})" if run.error else "ok"
+        print(f"[{number}/{len(suite)}] {notebook.name}: {status} in {run.seconds:.1f} s", file=log, flush=True)
+        runs.append(run)
+    index = _index(out, corpus, runs)
+    _top_index(reports)
+    return index, runs
