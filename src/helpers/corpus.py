@@ -75,7 +75,8 @@ def _build(files: list[tuple[Path, Path]], *, strict: bool, attribute: bool, wor
     if strict or workers <= 1:
         return _merge([_load_part(files, strict=strict, attribute=attribute)])
     # Contiguous slices keep path order, so "the first of two duplicates" means the same as in one process.
-    chunks = np.array_split(np.arange(len(files)), workers * 2)
+    # Several slices per worker even out their loads; each worker keeps its memo tables across slices.
+    chunks = np.array_split(np.arange(len(files)), workers * 8)
     parts_of_files = [[files[i] for i in chunk] for chunk in chunks if len(chunk)]
     # Read the rule tables and compile their patterns here once, so forked workers inherit them.
     _load_part(list_files(SEED_DIR)[0] if SEED_DIR.is_dir() else [], strict=False, attribute=attribute)
