@@ -92,3 +92,36 @@ def test_dates_follow_the_opening_sentence(whitehouse):
     assert ((docs["published"] - docs["date"]).dt.days.between(0, 40)).all()
     yesterday = docs[docs["text"].str.slice(0, 300).str.contains(r"\byesterday\b")]
     assert len(yesterday) and ((yesterday["published"] - yesterday["date"]).dt.days == 1).mean() > 0.9
+
+
+def test_document_fields_agree_with_hand_labels_at_least_as_well(whitehouse):
+    """`metadata.document_fields` (headline plus the opening's framing sentence) on the labelled files: at least the
+    loader's thresholds, and the counterpart country stated in the opening ("Prime Minister Narendra Modi of India")
+    is read when the headline lacks it."""
+    from helpers.metadata import document_fields
+    labels = pd.read_csv(LABELS / "whitehouse_metadata.csv", keep_default_na=False)
+    docs = whitehouse.documents.assign(file=whitehouse.documents["doc_id"] + ".md").set_index("file")
+    duplicates = {Path(p).relative_to(whitehouse_dir()).as_posix(): Path(r.split("same text as ")[1].removesuffix(" (kept once)")).relative_to(whitehouse_dir()).as_posix()
+                  for p, r in zip(whitehouse.problems["path"], whitehouse.problems["reason"])}
+    first = whitehouse.sentences.groupby("doc_id", sort=False, observed=True)["text"].first()
+    parts = lambda name: frozenset(str(name).replace("-", " ").lower().split())
+    found = {"host": [], "counterpart": [], "country": [], "event_type": []}
+    for file in labels["file"]:
+        doc = docs.loc[duplicates.get(file, file)]
+        fields = document_fields(doc["title"], doc["text"], first[doc["doc_id"]], {"published": doc["published"]})
+        found["host"].append(fields["host"])
+        found["counterpart"].append(fields["counterparts"][0] if fields["counterparts"] else "")
+        found["country"].append(fields["counterpart_country"])
+        found["event_type"].append(fields["event_type"])
+    agreement = {}
+    for column, values in found.items():
+        same = [parts(a) == parts(b) for a, b in zip(labels[column], values)]
+        agreement[column] = sum(same) / len(same)
+        print(f"\ndocument_fields {column}: {sum(same)}/{len(same)} agree; disagreements:")
+        for file, label, value, ok in zip(labels["file"], labels[column], values, same):
+            if not ok:
+                print(f"  {file[-90:]}: label {label!r}, found {value!r}")
+    assert agreement["host"] >= 0.80
+    assert agreement["counterpart"] >= 0.80
+    assert agreement["country"] >= 0.93
+    assert agreement["event_type"] >= 0.85

@@ -100,6 +100,60 @@ def aliases() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def non_name_words() -> dict[str, str]:
+    """Capitalised words that are no part of a name -> "body" (a portfolio or office word) or "group" (a plural noun)."""
+    table = read_table("non_name_words.csv")
+    return dict(zip(table["word"], table["kind"]))
+
+
+@lru_cache(maxsize=1)
+def postnominals() -> frozenset[str]:
+    return frozenset(read_table("postnominals.csv")["word"])
+
+
+@lru_cache(maxsize=1)
+def regions() -> dict[str, str]:
+    """Parts of a country ("Texas", "Northern Ireland") -> the country; read for a person's country only."""
+    table = read_table("regions.csv")
+    return dict(zip(table["region"], table["country"]))
+
+
+@lru_cache(maxsize=1)
+def title_equivalents() -> dict[str, frozenset[str]]:
+    """A title -> the other spellings of the same office ("PM" <-> "Prime Minister")."""
+    table = read_table("title_equivalents.csv")
+    same: dict[str, set[str]] = {}
+    for short, full in zip(table["short"], table["full"]):
+        same.setdefault(short, set()).add(full)
+        same.setdefault(full, set()).add(short)
+    return {title: frozenset(others) for title, others in same.items()}
+
+
+@lru_cache(maxsize=1)
+def _lead_words() -> frozenset[str]:
+    """Words that open an adverbial lead-in ("Following", "Today"): a name never starts with them."""
+    return frozenset(read_table("lead_ins.csv")["word"])
+
+
+def clean_name(name: str) -> str:
+    """A parsed name without what is no part of it: portfolio words in front ("Economics Mike Pyle"), a lead-in word
+    ("Following ..."), post-nominal letters ("Anthony Albanese MP"); empty when only such words remain. A group
+    ("State Legislative Leaders") is kept: `is_group` tells it apart."""
+    words = name.split()
+    table = non_name_words()
+    while words and (table.get(words[0].strip(",")) == "body" or words[0] in _lead_words()):
+        words = words[1:]
+    while words and words[-1].strip(",") in postnominals():
+        words = words[:-1]
+    return " ".join(words)
+
+
+def is_group(phrase: str) -> bool:
+    """Whether a headline phrase names a group ("State Legislative Leaders", "Congressional Hispanic Caucus")."""
+    return any(non_name_words().get(w.strip(",.")) == "group" for w in phrase.split())
+
+
+@lru_cache(maxsize=1)
 def event_words() -> dict[str, tuple[int, str]]:
     table = read_table("event_words.csv")
     return {w: (int(p), e) for w, e, p in zip(table["word"], table["event_type"], table["priority"])}
@@ -113,14 +167,16 @@ def parse_person(phrase: str) -> Person:
     phrase = " ".join(phrase.replace("\u00a0", " ").split()).strip(" ,.;:")
     person = Person()
     of_country = re.search(r"\s+[Oo]f\s+(?:[Tt]he\s+)?(.+)$", phrase)
-    if of_country and country_of(of_country.group(1)):
-        person.country = country_of(of_country.group(1))
+    if of_country and (country_of(of_country.group(1)) or of_country.group(1).strip(" ,.") in regions()):
+        person.country = country_of(of_country.group(1)) or regions()[of_country.group(1).strip(" ,.")]
         phrase = phrase[: of_country.start()]
     phrase = re.sub(r"^(?:the|The)\s+", "", phrase)
     country = _country_prefix().match(phrase)
     if country and (_title_pattern().match(phrase, country.end()) or not person.country):
         person.country = person.country or country_names()[country.group("country")]
         phrase = phrase[country.end():]
+    if not person.country and (region := _region_prefix().match(phrase)) and _title_pattern().match(phrase, region.end()):
+        person.country = regions()[region.group("region")]  # "Colorado Governor Jared Polis"
     if not _title_pattern().match(phrase):
         # "Colorado Governor Jared Polis", "Senate Judiciary Committee Chair Durbin": a body before the title
         later = re.search(rf"^(?:[A-Z][\w'’-]*\s+)+?(?={_title_pattern().pattern})", phrase)
@@ -144,8 +200,14 @@ def parse_person(phrase: str) -> Person:
     kept = [t for t in found_titles if t not in honorifics()] or found_titles
     person.title = kept[0] if kept else ""
     name = _NAME_RE.match(phrase)
-    person.name = name.group(0).strip(" ,") if name else ""
+    person.name = clean_name(name.group(0).strip(" ,")) if name else ""
     return person
+
+
+@lru_cache(maxsize=1)
+def _region_prefix() -> re.Pattern:
+    alternatives = "|".join(re.escape(n) for n in sorted(regions(), key=len, reverse=True))
+    return re.compile(rf"(?P<region>{alternatives})(?![\w])\s*")
 
 
 _PORTFOLIO = re.compile(rf"(?:[Oo]f|and|for)\s+(?:the\s+)?((?:[A-Z][\w'’-]*\s+(?:(?:and|for|of|the|&)\s+)*)+?)(?={_CAPITALISED}\s+(?:{_PARTICLES}\s+)*{_CAPITALISED}|$)")
@@ -169,6 +231,12 @@ def canonical_name(name: str, known: dict[str, str] | None = None) -> str:
     table = aliases()
     if name in table:
         return table[name]
+    words = name.split()
+    if words[-1] in postnominals():
+        return canonical_name(" ".join(words[:-1]), known)
+    if len(words) > 1 and len(words[0]) > 1 and words[0].isupper() and not any(w.isupper() for w in words[1:]):
+        # a surname written first in capitals, as Japanese and some other readouts do: "KISHIDA Fumio"
+        return canonical_name(" ".join([*words[1:], words[0].capitalize()]), known)
     if known and " " not in name:  # a bare surname: the fullest form the document uses
         fuller = [full for full in known if full != name and name in _NAME_PARTS.split(full)]
         if fuller:
@@ -211,23 +279,38 @@ def names_in_text(text: str) -> dict[str, str]:
 
 # --- headlines ------------------------------------------------------------------------------------
 
-_EVENT_MODIFIERS = r"(?:Phone|Telephone|Video|Virtual|Bilateral|Trilateral|Introductory|Official|Working|Private|Separate|Joint|Follow-[Uu]p|Congratulatory|Recent|First|Second|Third|Fourth)"
-_EVENT_NOUNS = r"(?:Bilateral|Trilateral|Call|Calls|Phone\s+Call|Telephone\s+Call|Video\s+Call|Virtual\s+Meeting|Meeting|Meetings|Conversation|Talks|Visit|Summit|Engagement|Discussion|Bilateral\s+Meeting|Trilateral\s+Meeting)"
+_EVENT_MODIFIERS = r"(?:Phone|Telephone|Video|Virtual|Bilateral|Trilateral|Introductory|Official|Working|Private|Separate|Joint|Follow-[Uu]p|Congratulatory|Recent|First|Second|Third|Fourth|Summit)"
+_EVENT_NOUNS = r"(?:Bilateral|Trilateral|Call|Calls|Phone\s+Call|Telephone\s+Call|Video\s+Call|Virtual\s+Meeting|Meeting|Meetings|Conversation|Talks|Talk|Visit|Summit|Engagement|Discussion|Bilateral\s+Meeting|Trilateral\s+Meeting)"
+# Event words in any case ("PM call with ...", "Telephone conversation with ..."); the host may be left out
+# (Kremlin: "Telephone conversation with President of France Emmanuel Macron").
 _POSSESSIVE = re.compile(
-    rf"^(?P<host>.+?)(?:['’]s?)?\s+(?P<event>(?:{_EVENT_MODIFIERS}\s+){{0,3}}{_EVENT_NOUNS})\s+(?:with|to)\s+(?P<rest>.+)$"
+    rf"^(?:(?P<host>.+?)(?:['’]s?)?\s+)??(?P<event>(?i:(?:{_EVENT_MODIFIERS}\s+){{0,3}}{_EVENT_NOUNS}))\s+(?:with|to)\s+(?P<rest>.+)$"
 )
 _VERBAL = re.compile(
-    r"^(?P<host>.+?)\s+(?P<event>(?:Speaks|Spoke|Talks|Meets|Met|Holds|Held|Has|Had|Sends|Sent|Exchanges|Exchanged|Calls|Called|Congratulates|Congratulated)\b(?:\s+(?!with\b|to\b)[\w-]+){0,4})\s+(?:with|to|on)\s+(?P<rest>.+)$"
+    r"^(?P<host>.+?)\s+(?P<event>(?i:Speaks|Spoke|Talks|Meets|Met|Holds|Held|Has|Had|Sends|Sent|Exchanges|Exchanged|Calls|Called|Congratulates|Congratulated)\b(?:\s+(?!with\b|to\b)[\w-]+){0,4})\s+(?:with|to|on)\s+(?P<rest>.+)$"
 )
+# "Japan-Australia Summit Telephone Talk": two countries, the publisher's first.
+_COUNTRY_PAIR = re.compile(
+    rf"^(?P<a>[A-Z][\w .’']*?)\s*[-–—]\s*(?P<b>[A-Z][\w .’']*?)\s+(?P<event>(?i:(?:{_EVENT_MODIFIERS}\s+){{0,3}}{_EVENT_NOUNS}))$"
+)
+# A date closing a headline: "PM call with President Zelenskyy: 3 March 2023".
+_HEADLINE_DATE = re.compile(r"\s*[:,|–—-]\s*(?P<date>\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4})\s*$")
 _TRAILING = re.compile(
     r"\s+(?:on\s+the\s+(?:Phone|Telephone)|by\s+(?:Phone|Telephone|Video(?:\s+Link)?)|via\s+(?:Video|Telephone|Phone)(?:\s+Link)?|over\s+the\s+Phone|in\s+(?:a\s+)?(?:Video|Virtual|Phone).*|on\s+the\s+Margins\s+of.*|on\s+the\s+Sidelines\s+of.*|at\s+the\s+.*|in\s+[A-Z][\w'’-]*(?:,\s*[A-Z][\w'’-]*)?|on\s+(?:[A-Z][\w-]*\s*)+|to\s+Discuss.*|to\s+[a-z].*)$",
 )
 _READOUT_PREFIX = re.compile(r"^(?:Readout|READOUT|Read-out|Statement)\b[^A-Za-z]*(?:(?:from|by)\s+.+?\s+(?:on|of)\s+(?=[A-Z])|(?:of|by|from)\s+)?")
 
 
+def headline_date(title: str) -> pd.Timestamp | None:
+    """An explicit date closing the headline ("...: 3 March 2023"), or None."""
+    found = _HEADLINE_DATE.search(" ".join(title.split()))
+    return event_date(found.group("date"), None) if found else None
+
+
 def parse_headline(title: str) -> tuple[Person, list[Person], str, str]:
     """(host, counterparts, event phrase, style) from a headline; empty parts where it says nothing."""
     title = " ".join(title.replace("\u00a0", " ").split())
+    title = _HEADLINE_DATE.sub("", title)
     style = "unknown"
     match = None
     stripped = _READOUT_PREFIX.sub("", title)
@@ -241,8 +324,11 @@ def parse_headline(title: str) -> tuple[Person, list[Person], str, str]:
     if match is None:
         match = _POSSESSIVE.match(stripped)
     if match is None:
+        pair = _COUNTRY_PAIR.match(stripped)
+        if pair and country_of(pair.group("a")) and country_of(pair.group("b")):
+            return Person(country=country_of(pair.group("a"))), [Person(country=country_of(pair.group("b")))], pair.group("event"), style
         return Person(), [], "", style
-    host = parse_person(match.group("host"))
+    host = parse_person(match.group("host") or "")
     rest = match.group("rest")
     trailing = ""
     while (tail := _TRAILING.search(rest)) and tail.start() > 0:
@@ -344,3 +430,92 @@ def to_timestamp(value) -> pd.Timestamp | None:
     if stamp.tzinfo is not None:
         stamp = stamp.tz_localize(None)
     return stamp.normalize()
+
+
+# --- one document ---------------------------------------------------------------------------------
+
+_NAMES_WITHIN = 1000
+
+
+def _same_person(a: Person, b: Person) -> bool:
+    """Whether a headline's person and an opening's person are one: a shared name part, or (a headline that gives
+    no name) the same title or country."""
+    if a.name and b.name:
+        return bool(set(_NAME_PARTS.split(a.name.lower())) & set(_NAME_PARTS.split(b.name.lower())) - {""})
+    if a.name or not b.name:
+        return False
+    same_title = a.title and b.title and (a.title == b.title or b.title in title_equivalents().get(a.title, ()))
+    return bool(same_title or (a.country and a.country == b.country) or not (a.title or a.country))
+
+
+def document_fields(title: str, text: str, opening: str, meta: dict | None = None) -> dict:
+    """The `documents` metadata columns of one readout (all but doc_id, path and text), from its headline and
+    opening sentence; a header field in `meta` wins. The opening's framing sentence ("Prime Minister Shri Narendra
+    Modi spoke with President of France H.E. Mr. Emmanuel Macron today") fills what the headline leaves out:
+    a host the headline does not name (Kremlin, No. 10), a counterpart named by title only, a country."""
+    from .speakers import framing_people  # the framing-verb table lives with attribution
+
+    meta = meta or {}
+    published = to_timestamp(meta.get("published") or meta.get("date") or meta.get("published_time"))
+    host, counterparts, event_phrase, style = parse_headline(title)
+    opening_host, opening_others = framing_people(opening)
+    if not host.name and opening_host.name and (_same_person(host, opening_host) or not opening_others or not host.title):
+        host = Person(opening_host.name, host.title or opening_host.title, host.country or opening_host.country)
+    elif host.name and opening_host.name and _same_person(host, opening_host):
+        host = Person(host.name, host.title or opening_host.title, host.country or opening_host.country)
+    if not host.name and not host.title and opening_host.title:
+        host = Person("", opening_host.title, host.country or opening_host.country)
+    counterparts = [c for c in counterparts if c.title or c.country or len(c.name.split()) > 1]
+    # A group ("State Legislative Leaders") still tells that an exchange happened, but is no counterpart.
+    exchange = bool(counterparts)
+    counterparts = [c for c in counterparts if not (is_group(c.name) and not c.title)]
+    if not counterparts:
+        counterparts = [Person(o.name, o.title, o.country) for o in opening_others if not is_group(o.name)]
+    else:
+        unused = list(opening_others)
+        for i, person in enumerate(counterparts):
+            other = next((o for o in unused if _same_person(person, o)), None)
+            if other is None:
+                continue
+            unused.remove(other)
+            counterparts[i] = Person(other.name if not person.name or len(other.name) > len(person.name) and person.name in other.name else person.name,
+                                     person.title or other.title, person.country or other.country)
+    known = names_in_text(f"{title}\n{text[:_NAMES_WITHIN]}")
+    if host.title and not host.name:  # "Readout of the President's Call": the body names the President
+        host.name = next((n for n, t in known.items() if t == host.title and not any(_same_person(c, Person(n)) for c in counterparts)), "")
+    shared_country = ""
+    for person in reversed(counterparts):  # "Foreign Minister Kuleba and Defense Minister Reznikov of Ukraine"
+        shared_country = person.country = person.country or shared_country
+    for person in (host, *counterparts):
+        person.name = canonical_name(clean_name(person.name), known)
+        if not person.title:
+            person.title = next((t for n, t in known.items() if canonical_name(n, known) == person.name and person.name), "")
+    url = str(meta.get("source_url") or meta.get("url") or "")
+    if "whitehouse.gov" in url:
+        style = "whitehouse"
+    elif re.search(r"fmprc|mfa\.|mofa|\.mid\.ru", url):
+        style = "mfa"
+    main = counterparts[0] if counterparts else Person()
+    dated = headline_date(title)
+    date = to_timestamp(meta.get("event_date")) or event_date(opening, published or dated) or dated
+    return {
+        "source_style": meta.get("source_style") or style,
+        "title": title,
+        "date": date,
+        "published": published,
+        # a readout with no counterpart (a task force, a listening session) reports no exchange between principals
+        "event_type": meta.get("event_type") or (event_type_of(event_phrase, title, opening) if counterparts or exchange else "other"),
+        "host": meta.get("host") or host.name,
+        "host_title": meta.get("host_title") or host.title,
+        "counterparts": _listed(meta.get("counterparts") or meta.get("counterpart")) or [c.name or c.title for c in counterparts],
+        "counterpart_title": meta.get("counterpart_title") or main.title,
+        "counterpart_country": meta.get("counterpart_country") or main.country,
+    }
+
+
+def _listed(value) -> list[str]:
+    if value in (None, ""):
+        return []
+    if isinstance(value, str):
+        return [part.strip() for part in value.split(";") if part.strip()]
+    return [str(v) for v in value]

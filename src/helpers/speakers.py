@@ -36,7 +36,8 @@ from functools import lru_cache
 
 import pandas as pd
 
-from .metadata import _NAME, Person, aliases, canonical_name, country_names, split_people, titles
+from .metadata import (_NAME, Person, aliases, canonical_name, country_names, document_fields, split_people,
+                       title_equivalents, titles)
 from .metadata import parse_person as _parse_person
 from .tables import read_table
 
@@ -185,8 +186,8 @@ def _rules() -> _Rules:
         title=re.compile(rf"(?<![\w-])(?:{title_alternatives})(?![\w-])"),
         framing_search=re.compile(rf"(?<![\w-])(?:{framing_alternatives})(?![\w-])"),
         trailing_name=re.compile(rf"(?<![\w-])((?:{title_alternatives}\s+)*{name})[\s,]*$"),
-        framing_lead=re.compile(rf"^(?:\s+(?:{adverb}|on\s+the\s+phone|over\s+the\s+phone))*\s*(?:with|to)?\s*"),
-        framing_tail=re.compile(r"\s+(?:today|yesterday|this|to|on|about|in|at|by|for|via|during|from|ahead|before|after|and\s+(?:[a-z]+ed|[a-z]+s))\b|[.;:(]"),
+        framing_lead=re.compile(rf"^(?:\s+(?:{adverb}|on\s+the\s+phone|over\s+the\s+phone|by\s+(?:tele)?phone|by\s+video(?:\s+link)?|via\s+video(?:\s+link)?))*\s*(?:with|to)?\s*"),
+        framing_tail=re.compile(r"\s+(?:today|yesterday|this|to|on|about|in|at|by|for|via|during|from|ahead|before|after|and\s+(?:[a-z]+ed|[a-z]+s))\b|[;:(]|\.\s*$"),
         starter_word=re.compile(rf"(?<![\w’'-])(?:{_alternation(sorted({p.split()[0] for p in [*titles(), *countries]}))})(?=[\s,;:]|$)"),
         word=re.compile(r"[\w’'-]+"),
         phrase_starters=frozenset(
@@ -251,8 +252,9 @@ class _Cast:
         return best
 
     def by_title(self, title: str) -> _Member | None:
+        same = {title, *title_equivalents().get(title, ())}
         for member in self.members:  # host first, then counterparts, then others
-            if title in member.titles:
+            if same & member.titles:
                 return member
         words = set(title.split())
         for member in self.members:
@@ -290,6 +292,7 @@ def _cast(document: dict, sentences: list[str]) -> _Cast:
         member.country = member.country or country
         return member
 
+    document = _with_fields(document, sentences)
     host_name = str(document.get("host") or "")
     host_title = str(document.get("host_title") or "")
     counterparts = [str(c) for c in (document.get("counterparts") or []) if str(c)]
@@ -327,6 +330,22 @@ def _cast(document: dict, sentences: list[str]) -> _Cast:
     host_country = _host_country(document, text, counterpart_countries, rules)
     members.sort(key=lambda m: (HOST, COUNTERPART, OTHER).index(m.role))
     return _Cast(members, host_country, counterpart_countries - {host_country}, known)
+
+
+def _with_fields(document: dict, sentences: list[str]) -> dict:
+    """The document's metadata, with what is missing (no host, a counterpart named by title only, no country) read
+    again from its headline and opening by `metadata.document_fields`; values already there win."""
+    counterparts = [str(c) for c in (document.get("counterparts") or []) if str(c)]
+    named = any(parse_person(c).name for c in counterparts)
+    if not document.get("title") or (document.get("host") and named and document.get("counterpart_country")):
+        return document
+    fields = document_fields(str(document["title"]), str(document.get("text") or ""), sentences[0] if sentences else "")
+    filled = dict(document)
+    for column in ("host", "host_title", "counterpart_title", "counterpart_country"):
+        filled[column] = document.get(column) or fields[column]
+    if not named and fields["counterparts"]:
+        filled["counterparts"] = fields["counterparts"]
+    return filled
 
 
 def _same_person(a: str, b: str) -> bool:
@@ -370,6 +389,12 @@ def _host_country(document: dict, text: str, counterpart_countries: set[str], ru
     return ""
 
 
+def framing_people(opening: str) -> tuple[Person, list[Person]]:
+    """(subject, objects) of a framing sentence ("X spoke today with Y and Z"), as parsed people; empty when the
+    sentence has no framing verb. Used by `metadata.document_fields` for what a headline leaves out."""
+    return _framing_people(opening, _rules())
+
+
 def _framing_people(opening: str, rules: _Rules) -> tuple[Person, list[Person]]:
     """(subject, objects) of a framing sentence ("X spoke today with Y and Z to discuss ..."), as parsed people;
     empty when the opening has no framing verb."""
@@ -380,6 +405,13 @@ def _framing_people(opening: str, rules: _Rules) -> tuple[Person, list[Person]]:
     # Coordinator for the Middle East and North Africa Brett McGurk spoke ..."
     subject = rules.trailing_name.search(opening, 0, verb.start())
     host = parse_person(subject.group(1)) if subject else Person()
+    before = opening[:verb.start()].rstrip()
+    if before.endswith(","):  # an apposition: "Mr. KISHIDA Fumio, Prime Minister of Japan, held ..."
+        chunks = before[:-1].rsplit(",", 2)
+        if len(chunks) >= 2:
+            title, named = parse_person(chunks[-1]), parse_person(chunks[-2])
+            if title.title and not title.name and named.name:
+                host = Person(named.name, title.title, title.country or named.country)
     if len(host.name.split()) > 3 and not re.search(r"\b[a-z]|\.", host.name):  # "North Africa Brett McGurk"
         host = Person(" ".join(host.name.split()[-2:]), host.title, host.country)
     rest = rules.framing_lead.sub("", opening[verb.end():], count=1)
@@ -600,7 +632,8 @@ def _decide(text: str, *, first: bool, cast: _Cast, paragraph: _Decision | None,
             return _Decision(role, speaker, lemma, "conjoined subjects, one side", plural=role)
         role, speaker = resolved[0]
         rule = "country as subject" if subject.kind == "countries" else "named subject"
-        return _Decision(role, speaker, lemma, rule, person=(role, speaker) if speaker else None)
+        # a principal named by title only ("The Prime Minister said ...") is still the one a later "He" means
+        return _Decision(role, speaker, lemma, rule, person=(role, speaker) if speaker or role in (HOST, COUNTERPART) else None)
     return _fallback(text, first=first, paragraph=paragraph, rules=rules)
 
 

@@ -1,0 +1,63 @@
+"""Metadata of readouts in other governments' styles (tests/fixtures, written for these tests; see labels/NOTES.md),
+read by `metadata.document_fields` from the headline and opening, against labels made by reading the texts."""
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from helpers import load_corpus
+from helpers.metadata import canonical_name, document_fields, parse_headline, parse_person
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+LABELS = Path(__file__).resolve().parent / "labels"
+
+
+@pytest.fixture(scope="module")
+def styles():
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return load_corpus(FIXTURES)
+
+
+def test_fixture_metadata(styles):
+    labels = pd.read_csv(LABELS / "fixture_metadata.csv", keep_default_na=False)
+    docs = styles.documents.set_index("doc_id")
+    first = styles.sentences.groupby("doc_id", sort=False, observed=True)["text"].first()
+    misses = []
+    for label in labels.itertuples(index=False):
+        doc_id = label.file.rsplit(".", 1)[0]
+        doc = docs.loc[doc_id]
+        meta = {} if pd.isna(doc["published"]) else {"published": doc["published"]}
+        fields = document_fields(doc["title"], doc["text"], first[doc_id], meta)
+        found = {"host": fields["host"], "counterpart": fields["counterparts"][0] if fields["counterparts"] else "",
+                 "country": fields["counterpart_country"], "event_type": fields["event_type"],
+                 "date": "" if fields["date"] is None else str(fields["date"].date())}
+        for column, value in found.items():
+            if value != getattr(label, column):
+                misses.append(f"{label.file}: {column} {getattr(label, column)!r} != {value!r}")
+    print("\n".join(misses))
+    assert not misses
+
+
+def test_headlines_of_other_styles():
+    host, others, _, _ = parse_headline("Telephone conversation with President of France Emmanuel Macron")
+    assert host.name == "" and others[0].name == "Emmanuel Macron" and others[0].country == "France"
+    host, others, _, _ = parse_headline("PM call with President Zelenskyy: 3 March 2023")
+    assert host.title == "PM" and others[0].name == "Zelenskyy"
+    host, others, _, _ = parse_headline("Japan-Australia Summit Telephone Talk")
+    assert (host.country, others[0].country) == ("Japan", "Australia")
+    host, others, _, _ = parse_headline("Federal Chancellor Scholz speaks with US President Biden")
+    assert host.name == "Scholz" and others[0].country == "United States"
+
+
+def test_names_drop_what_is_no_part_of_them():
+    assert parse_person("Deputy National Security Advisor for International Economics Mike Pyle").name == "Mike Pyle"
+    assert parse_person("Assistant to the President for Domestic Policy").name == ""
+    assert parse_person("Colorado Governor Jared Polis").country == "United States"
+    assert parse_person("Governor Greg Abbott of Texas").country == "United States"
+    assert canonical_name(parse_person("the Hon. Anthony Albanese MP").name) == "Anthony Albanese"
+    assert canonical_name("KISHIDA Fumio") == "Fumio Kishida"
+    assert canonical_name("Zelenskky") == "Volodymyr Zelenskyy"  # a misspelling in the source, absorbed by the alias table
