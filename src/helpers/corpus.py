@@ -19,8 +19,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 from . import cache as corpus_cache
 from . import schema
 from .clean import clean_body, paragraph_spans
-from .metadata import (Person, canonical_name, event_date, event_type_of, names_in_text,
-                       parse_headline, parse_person, to_timestamp)
+from .metadata import document_fields
 from .readers import ReadError, Record, list_files, read_file
 from .segment import TOKEN_PATTERN, sentence_spans
 
@@ -284,66 +283,5 @@ def _stem(word: str) -> str:
 
 # --- document metadata -------------------------------------------------------------------------
 
-_OPENING = re.compile(
-    r"^(?:(?:On|In|Earlier|Today|Yesterday|This|Last)\b[^,]*,\s*)?(?P<host>.+?)\s+(?:(?:today|yesterday|this\s+\w+)\s+)?"
-    r"(?:spoke|speaks|met|meets|had|has|held|holds|talked|talks|hosted|hosts|received|receives|called|calls|convened|joined|participated)\b"
-    r".*?\bwith\s+(?P<rest>.+?)(?=\s+(?:today|yesterday|this|to|on|about|in|at|by|for|via|during|from|and\s+(?:discussed|reaffirmed|welcomed))\b|[.;:]|$)"
-)
-
-
-_NAMES_WITHIN = 1000
-
-
 def _document(record: Record, text: str, opening: str) -> dict:
-    meta = record.meta
-    title = record.title
-    published = to_timestamp(meta.get("published") or meta.get("date") or meta.get("published_time"))
-    host, counterparts, event_phrase, style = parse_headline(title)
-    if not host.name and not counterparts:
-        found = _OPENING.match(opening)
-        if found:
-            host = parse_person(found.group("host"))
-            counterparts = [parse_person(found.group("rest"))]
-    counterparts = [c for c in counterparts if c.title or c.country or len(c.name.split()) > 1]
-    # Principals are introduced by title and full name near the top; the rest of the text adds only repeats.
-    known = names_in_text(f"{title}\n{text[:_NAMES_WITHIN]}")
-    if host.title and not host.name:  # "Readout of the President's Call": the body names the President
-        host.name = next((n for n, t in known.items() if t == host.title), "")
-    shared_country = ""
-    for person in reversed(counterparts):  # "Foreign Minister Kuleba and Defense Minister Reznikov of Ukraine"
-        shared_country = person.country = person.country or shared_country
-    for person in (host, *counterparts):
-        person.name = canonical_name(person.name, known)
-        if not person.title:
-            person.title = next((t for n, t in known.items() if canonical_name(n, known) == person.name and person.name), "")
-    url = str(meta.get("source_url") or meta.get("url") or "")
-    if "whitehouse.gov" in url:
-        style = "whitehouse"
-    elif re.search(r"fmprc|mfa\.|mofa|\.mid\.ru", url):
-        style = "mfa"
-    main = counterparts[0] if counterparts else Person()
-    date = to_timestamp(meta.get("event_date")) or event_date(f"{opening}", published)
-    return {
-        "doc_id": record.doc_id,
-        "path": record.path,
-        "source_style": meta.get("source_style") or style,
-        "title": title,
-        "date": date,
-        "published": published,
-        # a readout with no counterpart (a task force, a listening session) reports no exchange between principals
-        "event_type": meta.get("event_type") or (event_type_of(event_phrase, title, opening) if counterparts else "other"),
-        "host": meta.get("host") or host.name,
-        "host_title": meta.get("host_title") or host.title,
-        "counterparts": _listed(meta.get("counterparts") or meta.get("counterpart")) or [c.name or c.title for c in counterparts],
-        "counterpart_title": meta.get("counterpart_title") or main.title,
-        "counterpart_country": meta.get("counterpart_country") or main.country,
-        "text": text,
-    }
-
-
-def _listed(value) -> list[str]:
-    if value in (None, ""):
-        return []
-    if isinstance(value, str):
-        return [part.strip() for part in value.split(";") if part.strip()]
-    return [str(v) for v in value]
+    return {"doc_id": record.doc_id, "path": record.path, **document_fields(record.title, text, opening, record.meta), "text": text}

@@ -36,7 +36,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from .metadata import (_NAME, Person, aliases, canonical_name, country_names, document_fields, split_people,
+from .metadata import (_NAME, Person, aliases, canonical_name, country_names, split_people,
                        title_equivalents, titles)
 from .metadata import parse_person as _parse_person
 from .tables import read_table
@@ -292,7 +292,6 @@ def _cast(document: dict, sentences: list[str]) -> _Cast:
         member.country = member.country or country
         return member
 
-    document = _with_fields(document, sentences)
     host_name = str(document.get("host") or "")
     host_title = str(document.get("host_title") or "")
     counterparts = [str(c) for c in (document.get("counterparts") or []) if str(c)]
@@ -330,22 +329,6 @@ def _cast(document: dict, sentences: list[str]) -> _Cast:
     host_country = _host_country(document, text, counterpart_countries, rules)
     members.sort(key=lambda m: (HOST, COUNTERPART, OTHER).index(m.role))
     return _Cast(members, host_country, counterpart_countries - {host_country}, known)
-
-
-def _with_fields(document: dict, sentences: list[str]) -> dict:
-    """The document's metadata, with what is missing (no host, a counterpart named by title only, no country) read
-    again from its headline and opening by `metadata.document_fields`; values already there win."""
-    counterparts = [str(c) for c in (document.get("counterparts") or []) if str(c)]
-    named = any(parse_person(c).name for c in counterparts)
-    if not document.get("title") or (document.get("host") and named and document.get("counterpart_country")):
-        return document
-    fields = document_fields(str(document["title"]), str(document.get("text") or ""), sentences[0] if sentences else "")
-    filled = dict(document)
-    for column in ("host", "host_title", "counterpart_title", "counterpart_country"):
-        filled[column] = document.get(column) or fields[column]
-    if not named and fields["counterparts"]:
-        filled["counterparts"] = fields["counterparts"]
-    return filled
 
 
 def _same_person(a: str, b: str) -> bool:
