@@ -13,7 +13,8 @@ between runs in this one process on the same input, best of several runs:
 
 It also prints tokens per second and the peak resident memory of A (measured in a
 fresh interpreter), the cold and warm times of the Parquet cache on the 10x corpus,
-and the wall time of the whole notebook suite on the seed.
+and the wall time of the whole notebook suite on the seed, with the load cache cold and
+warm (see notebook_suite_time; the target applies to the cold figure).
 """
 from __future__ import annotations
 
@@ -117,17 +118,37 @@ def cache_times(folder: Path) -> tuple[float, float]:
     return cold, warm
 
 
-def notebook_suite_time() -> float | None:
-    """Wall time of executing every notebook on the seed, kernel start included (None without notebooks)."""
-    notebooks = sorted((ROOT / "notebooks").glob("*.ipynb"))
-    if not notebooks:
+def notebook_suite_time() -> tuple[float, float] | None:
+    """Wall time of the whole notebook suite on the seed, as `make report` runs it: (cold, warm)
+    in seconds, or None without notebooks.
+
+    Each run is a fresh interpreter calling `helpers.report.run_suite` (the function behind
+    `make report` and `python -m helpers report`): interpreter start and imports, the corpus
+    loaded once to fill the load cache, every notebook executed by papermill in its own
+    kernel (kernel start and the notebook's imports included; one notebook per core), an
+    HTML page for each and the index. Reports go to a temporary folder.
+
+    cold: READOUTS_CACHE_DIR points at an empty temporary folder, so the load cache is empty,
+          as on the first run after any change to the code, the rule tables or the corpus.
+          This is the honest figure, and the one the 30 s target applies to.
+    warm: the same again with the cache the cold run filled (a re-run on unchanged code and
+          corpus). Python's bytecode and the OS file cache are warm in both runs.
+    """
+    if not sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")):
         return None
-    with tempfile.TemporaryDirectory() as out:
-        start = time.perf_counter()
-        for notebook in notebooks:
-            subprocess.run([sys.executable, "-m", "jupyter", "nbconvert", "--to", "notebook", "--execute", "--output-dir", out, str(notebook)],
-                           check=True, capture_output=True, cwd=notebook.parent)
-        return time.perf_counter() - start
+    times = []
+    with tempfile.TemporaryDirectory() as cache, tempfile.TemporaryDirectory() as reports:
+        script = ("from pathlib import Path\n"
+                  "from helpers.report import run_suite\n"
+                  f"index, runs = run_suite({str(ROOT / 'seeds')!r}, reports=Path({reports!r}), progress=False)\n"
+                  "failed = [run.notebook.name for run in runs if run.error]\n"
+                  "assert not failed, f'notebooks failed: {failed}'\n")
+        for _ in ("cold", "warm"):
+            start = time.perf_counter()
+            subprocess.run([sys.executable, "-c", script], check=True, capture_output=True, cwd=ROOT,
+                           env={**os.environ, "READOUTS_CACHE_DIR": cache})
+            times.append(time.perf_counter() - start)
+    return times[0], times[1]
 
 
 def report(label: str, folder: Path, repeats: int) -> tuple[float, float]:
@@ -160,7 +181,10 @@ def main() -> int:
         print(f"  cache on x10: cold {cold:.2f} s (load + write), warm {warm:.2f} s, warm/cold = {warm / cold:.3f} (target < 0.1)")
     suite = notebook_suite_time()
     if suite is not None:
-        print(f"notebook suite on the seed: {suite:.1f} s wall, kernel starts included (target < 30 s)")
+        cold, warm = suite
+        print(f"notebook suite on the seed ({os.cpu_count()} cores, make report's run_suite, kernel starts included):")
+        print(f"  cold load cache {cold:5.1f} s wall  (target < 30 s)")
+        print(f"  warm load cache {warm:5.1f} s wall")
     return 0
 
 

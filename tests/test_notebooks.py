@@ -7,6 +7,7 @@ clean, and `make report`'s pages and index.
 from __future__ import annotations
 
 import io
+import os
 import re
 from pathlib import Path
 
@@ -69,7 +70,12 @@ def test_no_function_defined_in_a_notebook(path):
 
 def test_report_on_the_seed_writes_pages_and_an_index(tmp_path):
     log = io.StringIO()
-    index, runs = run_suite(ROOT / "seeds", reports=tmp_path, progress=False, log=log)
+    cwd = os.getcwd()
+    index, runs = run_suite(ROOT / "seeds", reports=tmp_path, progress=False, workers=2, log=log)
+    # notebooks run concurrently: the caller's working directory is left alone (papermill's
+    # `cwd` would change it process-wide), and the runs come back in the suite's order
+    assert os.getcwd() == cwd
+    assert [r.notebook.name for r in runs] == [p.name for p in SUITE]
     assert log.getvalue().count(" ok in ") == len(SUITE)  # a progress line per notebook
     assert index == tmp_path / "seeds" / "index.html"
     assert not [r.error for r in runs if r.error]

@@ -6,22 +6,30 @@ theme dictionary injected into the cell tagged `parameters`), renders each to an
 `make report CORPUS=PATH`. Each corpus gets its own folder, `reports/<folder name>/`, and
 `reports/index.html` links every corpus reported so far.
 
+The notebooks run concurrently, one kernel per core (each notebook has its own kernel, so
+they do not share state), after the corpus has been loaded once in the runner to fill the
+load cache: every kernel then reads the Parquet cache instead of loading the corpus again.
+
 `open_corpus` and `setup_notebook` are what the notebooks call before any analysis, so they
 all open a corpus and show tables the same way.
 """
 from __future__ import annotations
 
 import html
+import os
 import re
 import sys
+import threading
 import time
 import warnings
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from .corpus import Corpus, load_corpus
 
-__all__ = ["open_corpus", "setup_notebook", "notebooks", "execute", "run_suite", "refresh", "NOTEBOOKS", "REPORTS"]
+__all__ = ["open_corpus", "setup_notebook", "notebooks", "execute", "run_suite", "refresh", "fill_cache",
+           "default_workers", "NOTEBOOKS", "REPORTS"]
 
 ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOKS = ROOT / "notebooks"
@@ -66,19 +74,60 @@ def notebooks(folder: Path = NOTEBOOKS) -> list[Path]:
     return sorted(folder.glob("[0-9][0-9]_*.ipynb"))
 
 
-def refresh(paths: list[Path] | None = None, *, log=sys.stdout) -> None:
+def _import_runner_libraries() -> None:
+    """Import papermill, nbclient and nbconvert once, in this thread, before any worker thread.
+
+    nbformat imports jsonschema, whose optional IRI format checker imports rfc3987-syntax;
+    version 1.1.0 of that package builds a grammar at import, about 2-3 s here, paid before
+    the first kernel could start (python-jsonschema/jsonschema#1428). Notebook validation
+    never checks the IRI formats, so when jsonschema is not imported yet the runner imports
+    it without that checker (the package itself stays importable afterwards)."""
+    if "jsonschema" not in sys.modules and "rfc3987_syntax" not in sys.modules:
+        sys.modules["rfc3987_syntax"] = None  # type: ignore[assignment] -- import raises ImportError
+        try:
+            import jsonschema  # noqa: F401
+        finally:
+            del sys.modules["rfc3987_syntax"]
+    import nbclient  # noqa: F401
+    import nbconvert  # noqa: F401
+    import papermill  # noqa: F401
+
+
+def default_workers(count: int) -> int:
+    """Notebooks run at once: one per core, and no more than there are notebooks."""
+    return max(1, min(count, os.cpu_count() or 1))
+
+
+def _in_parallel(function, items: list, workers: int) -> list:
+    """`function` over `items` on `workers` threads, results in the items' order. Threads are
+    enough: each notebook runs in its own kernel process, the thread only waits on it."""
+    if workers <= 1 or len(items) <= 1:
+        return [function(item) for item in items]
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(function, items))
+
+
+def refresh(paths: list[Path] | None = None, *, workers: int | None = None, log=sys.stdout) -> None:
     """Re-execute the committed notebooks in place on their defaults (the seed), as nbval
     will, so their stored outputs match the helpers again (`make notebooks`). Per-cell
-    execution timestamps are dropped: they would change every run and say nothing."""
+    execution timestamps are dropped: they would change every run and say nothing.
+    Notebooks run concurrently (`workers`, default one per core), each in its own kernel."""
+    _import_runner_libraries()
     import nbformat
     from nbclient import NotebookClient
-    for path in paths or notebooks():
-        print(f"re-executing {path.name} ...", file=log, flush=True)
+    paths = list(paths or notebooks())
+    lock = threading.Lock()
+
+    def one(path: Path) -> None:
+        with lock:
+            print(f"re-executing {path.name} ...", file=log, flush=True)
         nb = nbformat.read(str(path), as_version=4)
         NotebookClient(nb, timeout=1800, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}).execute()
         for cell in nb.cells:
             cell.metadata.pop("execution", None)
         nbformat.write(nb, str(path))
+
+    _in_parallel(one, paths, workers or default_workers(len(paths)))
 
 
 @dataclass
@@ -104,8 +153,11 @@ def execute(notebook: Path, output: Path, *, corpus: str | Path, themes: str | P
         papermill.execute_notebook(
             str(notebook), str(output),
             parameters={"corpus": str(Path(corpus).resolve()), "themes": str(Path(themes).resolve())},
-            cwd=str(notebook.parent), progress_bar=progress, kernel_name="python3",
-            execution_timeout=timeout, log_output=False,
+            progress_bar=progress, kernel_name="python3", execution_timeout=timeout, log_output=False,
+            # The kernel's working directory, given to nbclient rather than as papermill's `cwd`:
+            # that one changes this whole process's directory for the run, which notebooks run
+            # concurrently on threads would leave wrong for the caller.
+            resources={"metadata": {"path": str(notebook.parent)}},
         )
     except papermill.PapermillExecutionError as failure:
         error = f"{failure.ename}: {failure.evalue}".splitlines()[0]
@@ -170,10 +222,27 @@ def _top_index(reports: Path) -> Path:
     return index
 
 
+def fill_cache(corpus: Path) -> None:
+    """Load `corpus` once here, as the notebooks' `open_corpus` will (same path, same options),
+    so the load cache holds it before the kernels start: they read the cache instead of each
+    loading the corpus again, concurrently. A corpus that cannot be loaded is left to the
+    notebooks, which report why."""
+    try:
+        open_corpus(corpus)
+    except Exception:  # noqa: BLE001 -- the notebooks raise it again, in their outputs
+        pass
+
+
 def run_suite(corpus: str | Path, *, themes: str | Path = THEMES, reports: Path = REPORTS,
-              progress: bool = True, log=sys.stdout) -> tuple[Path, list[Executed]]:
+              progress: bool = True, workers: int | None = None, log=sys.stdout) -> tuple[Path, list[Executed]]:
     """Execute every notebook on `corpus` into `reports/<corpus folder name>/`, with an HTML page
-    for each and an index; returns the index path and the runs (check `.error`)."""
+    for each and an index; returns the index path and the runs (check `.error`), in suite order.
+
+    The corpus is loaded once first (filling the load cache), then the notebooks run
+    `workers` at a time (default: one per core), each in its own kernel. papermill's per-cell
+    progress bar is shown (`progress`) only when they run one at a time: bars from concurrent
+    runs would interleave. Either way a line is logged as each notebook starts and ends.
+    """
     corpus = Path(corpus).resolve()
     if not corpus.exists():
         raise FileNotFoundError(f"no corpus at {corpus}")
@@ -181,14 +250,27 @@ def run_suite(corpus: str | Path, *, themes: str | Path = THEMES, reports: Path 
     suite = notebooks()
     if not suite:
         raise FileNotFoundError(f"no notebooks in {NOTEBOOKS}")
-    runs = []
-    for number, notebook in enumerate(suite, start=1):
-        print(f"[{number}/{len(suite)}] {notebook.name} on {corpus.name} ...", file=log, flush=True)
-        run = execute(notebook, out / notebook.name, corpus=corpus, themes=themes, progress=progress)
+    workers = workers or default_workers(len(suite))
+    started = time.perf_counter()
+    fill_cache(corpus)
+    _import_runner_libraries()
+    lock = threading.Lock()
+
+    def say(line: str) -> None:
+        with lock:
+            print(line, file=log, flush=True)
+
+    def one(numbered: tuple[int, Path]) -> Executed:
+        number, notebook = numbered
+        say(f"[{number}/{len(suite)}] {notebook.name} on {corpus.name} ...")
+        run = execute(notebook, out / notebook.name, corpus=corpus, themes=themes, progress=progress and workers == 1)
         render_html(run.notebook, run.notebook.with_suffix(".html"))
         status = f"FAILED ({run.error})" if run.error else "ok"
-        print(f"[{number}/{len(suite)}] {notebook.name}: {status} in {run.seconds:.1f} s", file=log, flush=True)
-        runs.append(run)
+        say(f"[{number}/{len(suite)}] {notebook.name}: {status} in {run.seconds:.1f} s")
+        return run
+
+    runs = _in_parallel(one, list(enumerate(suite, start=1)), workers)
     index = _index(out, corpus, runs)
     _top_index(reports)
+    say(f"suite on {corpus.name}: {len(suite)} notebooks, {workers} at a time, {time.perf_counter() - started:.1f} s wall")
     return index, runs
