@@ -32,8 +32,9 @@ test: $(STAMP)
 lab: $(STAMP)
 	$(BIN)/jupyter lab notebooks/
 
+# Needs the shared White House corpus: READOUTS_WHITEHOUSE_CORPUS, else ../shared/corpora/whitehouse-readouts.
 bench: $(STAMP)
-	$(BIN)/python benchmarks/bench_loader.py
+	READOUTS_WHITEHOUSE_CORPUS="$${READOUTS_WHITEHOUSE_CORPUS:-$(CURDIR)/../shared/corpora/whitehouse-readouts}" $(BIN)/python benchmarks/bench_loader.py
 
 fetch: $(STAMP)
 	$(BIN)/python -m helpers fetch whitehouse

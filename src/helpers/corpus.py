@@ -13,11 +13,9 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from nltk.stem.snowball import SnowballStemmer
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from . import cache as corpus_cache
-from . import schema
+from . import schema, tables
 from .clean import clean_body, paragraph_spans
 from .metadata import document_fields
 from .readers import ReadError, Record, list_files, read_file
@@ -262,7 +260,8 @@ def tokens_of(sentences: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
     frame["token"] = pd.array(types, dtype="string").take(codes)
     frame["lower"] = pd.array(lower, dtype="string").take(codes)
     frame["stem"] = pd.array([_stem(word) for word in lower], dtype="string").take(codes)
-    frame["is_stop"] = np.array([word in ENGLISH_STOP_WORDS for word in lower], dtype=bool)[codes]
+    stop_words = tables.stop_words()
+    frame["is_stop"] = np.array([word in stop_words for word in lower], dtype=bool)[codes]
     frame["is_punct"] = np.array([_WORDLIKE.search(word) is None for word in types], dtype=bool)[codes]
     for column in ("speaker", "role"):
         if column in sentences:
@@ -271,7 +270,9 @@ def tokens_of(sentences: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
 
 
 @lru_cache(maxsize=1)
-def _stemmer() -> SnowballStemmer:
+def _stemmer():
+    from nltk.stem.snowball import SnowballStemmer  # on first use: importing NLTK is slow, a cached load needs none
+
     return SnowballStemmer("english")
 
 

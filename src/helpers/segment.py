@@ -13,9 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
-from .tables import read_table
+from .tables import read_table, stop_words
 
 _CANDIDATE_END = re.compile(r"[.?!]+[\"'”’)\]]*(?=\s+(\S))")
 _WORD_BEFORE_PERIOD = re.compile(r"([\w.'’&-]*)\.+[\"'”’)\]]*$")
@@ -75,7 +73,7 @@ def _is_boundary(text, match, next_start, end, never_end, may_end) -> bool:
         return False
     if word in may_end or re.fullmatch(r"(?:[^\W\d_]\.)+[^\W\d_]", word):
         next_word = re.match(r"[\"'“‘(\[]*(\w+)", text[next_start:end])
-        return bool(next_word) and next_word.group(1).lower() in ENGLISH_STOP_WORDS
+        return bool(next_word) and next_word.group(1).lower() in stop_words()
     return True
 
 

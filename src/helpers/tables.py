@@ -18,3 +18,12 @@ def data_path(name: str) -> Path:
 def read_table(name: str) -> pd.DataFrame:
     """A CSV table from `data/`, all columns as text, `#` lines as comments; cached (treat as read-only)."""
     return pd.read_csv(data_path(name), dtype=str, keep_default_na=False, comment="#", skipinitialspace=True)
+
+
+@lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    """scikit-learn's English stop words (the `is_stop` column); imported on first use, since importing
+    scikit-learn is slow and a load from the cache needs none of it."""
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    return frozenset(ENGLISH_STOP_WORDS)
