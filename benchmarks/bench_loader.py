@@ -88,13 +88,17 @@ def repeated_corpus(source: Path, target: Path, copies: int) -> Path:
 
 
 def peak_memory_of_a(folder: Path) -> tuple[float, float]:
-    """Peak RSS in MiB of a fresh interpreter running A: (main process, largest worker)."""
+    """Peak RSS in MiB of a fresh interpreter running A: (main process, largest worker).
+
+    The main process's peak is its VmHWM: getrusage's ru_maxrss survives exec on Linux, so a child
+    started from this (large) process would report this process's peak instead of its own."""
     script = (
         "import resource, warnings\n"
         "warnings.simplefilter('ignore')\n"
         "from helpers import load_corpus\n"
         f"load_corpus({str(folder)!r}, cache=False)\n"
-        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+        "hwm = next(int(line.split()[1]) for line in open('/proc/self/status') if line.startswith('VmHWM:'))\n"
+        "print(hwm, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
     )
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout.split()
     return int(out[0]) / 1024, int(out[1]) / 1024
