@@ -33,3 +33,11 @@ def test_seed_counts_agree_across_frames(seed):
 def test_seed_loses_nothing(seed):
     from invariants import assert_nothing_lost
     assert_nothing_lost(seed)
+
+
+def test_tokens_can_be_rebuilt_from_sentences_alone(seed):
+    import pandas as pd
+
+    from helpers.corpus import tokens_of
+
+    pd.testing.assert_frame_equal(tokens_of(seed.sentences), seed.tokens)

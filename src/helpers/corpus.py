@@ -225,11 +225,13 @@ _WORDLIKE = re.compile(r"\w")
 _TOKEN_SPLITTER = re.compile(f"({TOKEN_PATTERN.pattern})", TOKEN_PATTERN.flags)
 
 
-def tokens_of(sentences: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
-    """One row per token of the given sentences (with speaker columns carried); offsets index the document's text."""
+def tokens_of(sentences: pd.DataFrame, documents: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per token of the given sentences (with speaker columns carried); offsets index the document's text.
+
+    Without `documents`, each text is rebuilt from its sentences at their own offsets."""
     if sentences.empty:
         return schema.conform(pd.DataFrame(), "tokens")
-    texts = dict(zip(documents["doc_id"], documents["text"]))
+    texts = dict(zip(documents["doc_id"], documents["text"])) if documents is not None else _texts_of(sentences)
     sentence_starts = sentences["start"].to_numpy()
     words: list[str] = []
     token_starts, token_ends, token_rows, token_ids = [], [], [], []
@@ -267,6 +269,16 @@ def tokens_of(sentences: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
         if column in sentences:
             frame[column] = sentences[column].array.take(rows)
     return schema.conform(frame, "tokens")
+
+
+def _texts_of(sentences: pd.DataFrame) -> dict[str, str]:
+    texts = {}
+    for doc_id, part in sentences.groupby("doc_id", sort=False, observed=True):
+        chars = [" "] * int(part["end"].max())
+        for start, end, text in zip(part["start"], part["end"], part["text"]):
+            chars[start:end] = text
+        texts[doc_id] = "".join(chars)
+    return texts
 
 
 @lru_cache(maxsize=1)

@@ -6,7 +6,6 @@ matched exactly as `helpers.keywords.kwic` matches them.
 """
 from __future__ import annotations
 
-import inspect
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -58,17 +57,7 @@ def tokens_for(frame) -> pd.DataFrame:
         return frame
     from .corpus import tokens_of
     _require(frame, ["doc_id", "para_id", "sent_id", "start", "end", "text"], "sentences")
-    if "documents" not in inspect.signature(tokens_of).parameters:
-        return tokens_of(frame)
-    # tokens_of reads each document's text; rebuild it from the sentences at their own offsets.
-    texts = {}
-    for doc_id, part in frame.groupby("doc_id", sort=False):
-        chars = [" "] * int(part["end"].max()) if len(part) else []
-        for start, end, text in zip(part["start"], part["end"], part["text"]):
-            chars[start:end] = text
-        texts[doc_id] = "".join(chars)
-    documents = pd.DataFrame({"doc_id": list(texts), "text": list(texts.values())})
-    return tokens_of(frame, documents)
+    return tokens_of(frame)
 
 
 def code_themes(frame, dictionary: Dictionary | None = None, *, term: str = "lower") -> pd.DataFrame:
