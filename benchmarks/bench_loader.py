@@ -19,8 +19,6 @@ warm (see notebook_suite_time; the target applies to the cold figure).
 from __future__ import annotations
 
 import os
-import resource
-import shutil
 import subprocess
 import sys
 import tempfile
