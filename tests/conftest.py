@@ -16,11 +16,20 @@ os.environ.setdefault("READOUTS_CACHE_DIR", tempfile.mkdtemp(prefix="readouts-te
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 LABELS = Path(__file__).resolve().parent / "labels"
+# Short readouts in other governments' styles, written for the tests (see labels/NOTES.md).
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
 @pytest.fixture(scope="session")
 def seed():
     return load_corpus(SEEDS)
+
+
+@pytest.fixture(scope="session")
+def styles():
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return load_corpus(FIXTURES)
 
 
 def whitehouse_dir() -> Path | None:

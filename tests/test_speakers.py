@@ -3,18 +3,15 @@ governments' styles (tests/fixtures), each checked against labels made by readin
 from __future__ import annotations
 
 import re
-import warnings
-from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from helpers import load_corpus, schema
+from conftest import LABELS
+from helpers import schema
 from helpers.speakers import attribute_speakers, explain
 from invariants import assert_nothing_lost
 
-LABELS = Path(__file__).resolve().parent / "labels"
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
 MIN_ACCURACY = 0.95
 MAX_UNATTRIBUTED = 0.03
 MAX_UNMATCHED = 0.03
@@ -158,13 +155,6 @@ def test_unknown_pronoun_is_unattributed_not_guessed():
 
 
 # --- readouts in other governments' styles (written for these tests; see labels/NOTES.md) -----------
-
-@pytest.fixture(scope="module")
-def styles():
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        return load_corpus(FIXTURES)
-
 
 def test_other_styles(styles):
     labels = pd.read_csv(LABELS / "fixture_speakers.csv", keep_default_na=False)

@@ -2,24 +2,10 @@
 read by `metadata.document_fields` from the headline and opening, against labels made by reading the texts."""
 from __future__ import annotations
 
-import warnings
-from pathlib import Path
-
 import pandas as pd
-import pytest
 
-from helpers import load_corpus
+from conftest import LABELS
 from helpers.metadata import canonical_name, document_fields, parse_headline, parse_person
-
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
-LABELS = Path(__file__).resolve().parent / "labels"
-
-
-@pytest.fixture(scope="module")
-def styles():
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        return load_corpus(FIXTURES)
 
 
 def test_fixture_metadata(styles):
