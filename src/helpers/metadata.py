@@ -223,9 +223,12 @@ def honorifics() -> frozenset[str]:
 _NAME_PARTS = re.compile(r"[^\w-]+")
 
 
+_SUFFIX_WITHOUT_PERIOD = re.compile(r"\b([JS]r)$")
+
+
 def canonical_name(name: str, known: dict[str, str] | None = None) -> str:
     """One spelling for one person: the alias table first, then the fullest form the document uses."""
-    name = " ".join(name.split()).strip(" ,")
+    name = _SUFFIX_WITHOUT_PERIOD.sub(r"\1.", " ".join(name.split()).strip(" ,"))  # "Biden Jr" is "Biden Jr."
     if not name:
         return ""
     table = aliases()
@@ -234,6 +237,9 @@ def canonical_name(name: str, known: dict[str, str] | None = None) -> str:
     words = name.split()
     if words[-1] in postnominals():
         return canonical_name(" ".join(words[:-1]), known)
+    if len(words) == 2 and words[-1] in ("Jr.", "Sr."):  # a surname with its suffix, "Biden Jr.": as the bare surname
+        resolved = canonical_name(words[0], known)
+        return resolved if resolved != words[0] else name
     if len(words) > 1 and len(words[0]) > 1 and words[0].isupper() and not any(w.isupper() for w in words[1:]):
         # a surname written first in capitals, as Japanese and some other readouts do: "KISHIDA Fumio"
         return canonical_name(" ".join([*words[1:], words[0].capitalize()]), known)
