@@ -139,7 +139,7 @@ class Executed:
 
 def execute(notebook: Path, output: Path, *, corpus: str | Path, themes: str | Path = THEMES,
             progress: bool = True, timeout: int = 1800) -> Executed:
-    """Run one notebook with papermill into `output`, parameters set to absolute paths.
+    """Run one notebook with papermill into `output`, the parameters pointing at `corpus` and `themes`.
 
     The kernel starts in `notebooks/`, as nbval and JupyterLab start it, so the notebook's
     own relative defaults would resolve the same way. A cell that raises is reported in
@@ -152,7 +152,7 @@ def execute(notebook: Path, output: Path, *, corpus: str | Path, themes: str | P
     try:
         papermill.execute_notebook(
             str(notebook), str(output),
-            parameters={"corpus": str(Path(corpus).resolve()), "themes": str(Path(themes).resolve())},
+            parameters={"corpus": _as_seen_from(notebook.parent, corpus), "themes": _as_seen_from(notebook.parent, themes)},
             progress_bar=progress, kernel_name="python3", execution_timeout=timeout, log_output=False,
             # The kernel's working directory, given to nbclient rather than as papermill's `cwd`:
             # that one changes this whole process's directory for the run, which notebooks run
@@ -162,6 +162,15 @@ def execute(notebook: Path, output: Path, *, corpus: str | Path, themes: str | P
     except papermill.PapermillExecutionError as failure:
         error = f"{failure.ename}: {failure.evalue}".splitlines()[0]
     return Executed(output, time.perf_counter() - started, error)
+
+
+def _as_seen_from(folder: Path, path: str | Path) -> str:
+    """`path` relative to `folder` when both lie in the repository (so shared pages carry no path of this
+    machine), else absolute."""
+    target = Path(path).resolve()
+    if target.is_relative_to(ROOT) and folder.resolve().is_relative_to(ROOT):
+        return os.path.relpath(target, folder.resolve())
+    return str(target)
 
 
 def render_html(notebook: Path, page: Path) -> None:
