@@ -1,4 +1,6 @@
 """Property-based checks (hypothesis): on arbitrary text, cleaning, sentences and tokens lose nothing."""
+import re
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -7,7 +9,7 @@ import pandas as pd
 
 from helpers import schema
 from helpers.corpus import _sentence_frame, segment, tokens_of
-from helpers.segment import sentence_spans, token_spans
+from helpers.segment import TOKEN_PATTERN, sentence_spans, token_spans
 
 from invariants import assert_nothing_lost
 
@@ -63,3 +65,18 @@ def test_paragraphs_of_cleaned_text_hold_no_blank_line(raw):
     for start, end in paragraph_spans(text):
         assert "\n" not in text[start:end]
         assert text[start:end] == text[start:end].strip()
+
+
+# The token pattern without its fast path (third line of TOKEN_PATTERN): the rules as first written.
+_PLAIN_TOKEN_PATTERN = re.compile(
+    r"""(?:[^\W\d_]\.){2,}(?![^\W\d_]) | \d+(?:[.,:/]\d+)+ | \w+(?=n['’]t\b) | n['’]t\b
+      | ['’](?:s|re|ve|ll|d|m)\b | \w+(?:[-‐‑]\w+)* | \S""",
+    re.VERBOSE,
+)
+contraction_alphabet = st.sampled_from(list("ant’'-‐‑.,:/ 1Ux\u00e9_sdl") + ["n't", "n’t", "'t", "U.S.", "well-"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(texts, st.lists(contraction_alphabet, max_size=30).map("".join)))
+def test_token_fast_path_splits_as_the_plain_rules_do(text):
+    assert [m.span() for m in TOKEN_PATTERN.finditer(text)] == [m.span() for m in _PLAIN_TOKEN_PATTERN.finditer(text)]

@@ -20,7 +20,6 @@ _MD_HEADING = re.compile(r"^[^\S\n]{0,3}#{1,6}[^\S\n]+", re.MULTILINE)
 # The closing "###" in its many spellings: "\\###", "*\\###*", "***\\###***", "\\###[]()", repeated.
 _MD_CLOSING = re.compile(r"(?:(?<=\s)|^)(?:[*_]*\\?#{3}[*_]*(?:\[\]\(\))?\s*)+\Z")
 _LIST_ITEM = re.compile(r"^\s{0,3}(?:[-*+•]|\d{1,3}[.)])\s+(?=\S)")
-_SPACES = re.compile(r"[^\S\n]+")
 # Whitespace that str.split() knows but readers' eyes do not: zero-width and BOM.
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
@@ -43,14 +42,18 @@ def clean_body(body: str, *, markdown: bool) -> str:
     if markdown:  # the closing mark sits in the last few lines; searching only there keeps this cheap
         closing = _MD_CLOSING.search(body, max(0, len(body) - 200))
         body = body[: closing.start()] if closing else body
-    paragraphs = (_SPACES.sub(" ", block.replace("\n", " ")).strip() for block in _blocks(body, markdown=markdown))
-    text = PARAGRAPH_BREAK.join(p for p in paragraphs if p)
+    text = PARAGRAPH_BREAK.join(p for p in map(_one_line, _blocks(body, markdown=markdown)) if p)
     if markdown:  # once over the whole text: no markup crosses a paragraph break
         for pattern, replacement, signs in _MARKUP:
             if any(sign in text for sign in signs):  # most readouts carry little markup: skip the patterns that cannot match
                 text = pattern.sub(replacement, text)
-        text = PARAGRAPH_BREAK.join(p for p in (_SPACES.sub(" ", part).strip() for part in text.split(PARAGRAPH_BREAK)) if p)
+        text = PARAGRAPH_BREAK.join(p for p in map(_one_line, text.split(PARAGRAPH_BREAK)) if p)
     return text
+
+
+def _one_line(block: str) -> str:
+    """A block's words joined by single spaces: line breaks and runs of any whitespace (as str.isspace sees it) become one space."""
+    return " ".join(block.split())
 
 
 def _blocks(body: str, *, markdown: bool) -> list[str]:

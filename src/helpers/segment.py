@@ -19,9 +19,13 @@ _CANDIDATE_END = re.compile(r"[.?!]+[\"'”’)\]]*(?=\s+(\S))")
 _WORD_BEFORE_PERIOD = re.compile(r"([\w.'’&-]*)\.+[\"'”’)\]]*$")
 _OPENS_SENTENCE = re.compile(r"[\"'“‘(\[]*[A-Z0-9\u00C0-\u00DE]")
 
+# The third line is a fast path for the common case, a word not followed by 't: without it every word
+# would first be scanned back letter by letter looking for "n't". Where it declines, the lines after it
+# split exactly as they would alone (checked on the White House corpus and on random strings).
 TOKEN_PATTERN = re.compile(
     r"""(?:[^\W\d_]\.){2,}(?![^\W\d_])    # U.S., U.N., a.m.
       | \d+(?:[.,:/]\d+)+                # 1,064  3.5  10:30  2021/22
+      | (?>\w+(?:[-‐‑]\w+)*)(?!['’]t\b)   # a word (or compound) not followed by 't
       | \w+(?=n['’]t\b)                  # do|n't
       | n['’]t\b
       | ['’](?:s|re|ve|ll|d|m)\b         # clitics: 's 're 've 'll 'd 'm

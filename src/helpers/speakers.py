@@ -299,7 +299,7 @@ def _cast(document: dict, sentences: list[str]) -> _Cast:
     # that a headline in an unknown style ("PM call with President Biden") could not provide.
     # the framing sentence may follow a heading line that repeats the title
     opening_host, opening_others = next(
-        (found for found in (_framing_people(text, rules) for text in sentences[:3]) if found[0].name or found[1]),
+        (found for found in map(framing_people, sentences[:3]) if found[0].name or found[1]),
         (Person(), []))
     # A host the text never names with a title ("White House Coordinator" from a long headline) is not a person.
     host_named = host_name and (host_name in aliases().values() or any(_name_keys(host_name) & _name_keys(n) for n in known))
@@ -372,9 +372,11 @@ def _host_country(document: dict, text: str, counterpart_countries: set[str], ru
     return ""
 
 
+@lru_cache(maxsize=4096)
 def framing_people(opening: str) -> tuple[Person, list[Person]]:
     """(subject, objects) of a framing sentence ("X spoke today with Y and Z"), as parsed people; empty when the
-    sentence has no framing verb. Used by `metadata.document_fields` for what a headline leaves out."""
+    sentence has no framing verb. Used by `metadata.document_fields` for what a headline leaves out, and again
+    for the same opening sentence when the cast is drawn up, hence cached (treat the result as read-only)."""
     return _framing_people(opening, _rules())
 
 
