@@ -42,9 +42,10 @@ def key(files: list[tuple[Path, Path]], *, attribute: bool) -> str:
     """Cache key of a corpus: its files' relative paths and contents, the options and the code."""
     digest = hashlib.sha256(f"{code_fingerprint()}|attribute={attribute}".encode())
     for file, root in files:
-        digest.update(str(file.relative_to(root)).encode())
-        digest.update(str(file).encode())  # problems name files by path
-        digest.update(hashlib.sha256(file.read_bytes()).digest())
+        # the root fixes the doc ids (paths relative to it), the path names files in problems
+        digest.update(f"{root}\0{file}\0".encode())
+        with open(file, "rb") as handle:
+            digest.update(hashlib.sha256(handle.read()).digest())
     return digest.hexdigest()[:32]
 
 

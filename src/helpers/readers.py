@@ -11,6 +11,7 @@ import codecs
 import csv
 import io
 import json
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -65,13 +66,23 @@ def list_files(paths: str | Path | list) -> tuple[list[tuple[Path, Path]], list[
         if root.is_file():
             found.append((root, root.parent))
             continue
-        for file in sorted(root.rglob("*")):
-            relative = file.relative_to(root)
-            if any(part.startswith(".") for part in relative.parts):
-                continue
-            if file.is_file() and not PASSED_OVER.match(file.name):
-                found.append((file, root))
+        found.extend((root.joinpath(*parts), root) for parts in _walk(root))
     return found, [Path(p) for p in paths]
+
+
+def _walk(root: Path) -> list[tuple[str, ...]]:
+    """Relative path parts of the readout files under `root`, sorted as pathlib sorts paths (part by part).
+
+    Hidden files and folders are passed over, and so are linked folders (as Path.rglob does); os.walk
+    with plain strings, since pathlib objects for every file of a large corpus cost more than the walk."""
+    found = []
+    for folder, subfolders, names in os.walk(root):
+        subfolders[:] = [name for name in subfolders if not name.startswith(".")]
+        prefix = Path(folder).relative_to(root).parts
+        for name in names:
+            if not name.startswith(".") and not PASSED_OVER.match(name) and os.path.isfile(os.path.join(folder, name)):
+                found.append((*prefix, name))
+    return sorted(found)
 
 
 def decode(data: bytes, path: str) -> str:
