@@ -196,3 +196,23 @@ def test_whitehouse_unattributed_is_rare(whitehouse):
     docs = whitehouse.documents[whitehouse.documents["event_type"] != "other"]["doc_id"]
     roles = whitehouse.sentences[whitehouse.sentences["doc_id"].isin(docs)]["role"].astype(str)
     assert (roles == "unattributed").mean() < MAX_UNATTRIBUTED
+
+
+def test_verb_trie_matches_as_the_plain_list_of_forms(whitehouse, styles):
+    """The verb pattern groups forms by first word for speed; it must pick the same form as trying every form
+    in turn, longest first (the rule as written), at every word of every sentence."""
+    from helpers.speakers import _form_pattern, _forms_alternation, _rules
+
+    rules = _rules()
+    forms = sorted(rules.verbs, key=len, reverse=True)
+    adverb = r"(?:also|further|\w+ly)"
+    plain = re.compile(rf"(?:{'|'.join(_form_pattern(f, adverb) for f in forms)})(?![\w-])", re.IGNORECASE)
+    grouped = re.compile(rf"(?:{_forms_alternation(forms, adverb)})(?![\w-])", re.IGNORECASE)
+    texts = [*whitehouse.sentences["text"].head(3000), *styles.sentences["text"], "He held a secure video call with them."]
+    compared = 0
+    for text in texts:
+        for word in re.finditer(r"\w+", text):
+            expected, found = plain.match(text, word.start()), grouped.match(text, word.start())
+            assert (expected and expected.group()) == (found and found.group()), text
+            compared += bool(expected)
+    assert compared > 500  # the check met many verbs

@@ -94,12 +94,18 @@ def _build(files: list[tuple[Path, Path]], *, strict: bool, attribute: bool, wor
     # Slices of at most _SLICE_FILES files bound a worker's memory on large corpora.
     chunks = np.array_split(np.arange(len(files)), max(workers * 2, -(-len(files) // _SLICE_FILES)))
     parts_of_files = [[files[i] for i in chunk] for chunk in chunks if len(chunk)]
-    # Read the rule tables and compile their patterns here once, so forked workers inherit them.
-    _load_part(list_files(SEED_DIR)[0] if SEED_DIR.is_dir() else [], strict=False, attribute=attribute)
+    _warm_up(attribute=attribute)
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
     with context.Pool(workers) as pool:
         parts = pool.map(functools.partial(_load_part, strict=False, attribute=attribute), parts_of_files, chunksize=1)
     return _merge(parts)
+
+
+@lru_cache(maxsize=2)
+def _warm_up(*, attribute: bool) -> None:
+    """Read the rule tables and compile their patterns once in this process (on the seed), so that forked
+    workers inherit them instead of each building its own."""
+    _load_part(list_files(SEED_DIR)[0] if SEED_DIR.is_dir() else [], strict=False, attribute=attribute)
 
 
 @dataclass
@@ -165,6 +171,10 @@ def _load_part(files: list[tuple[Path, Path]], *, strict: bool, attribute: bool)
         sentence_frame = attribute_speakers(sentence_frame, document_frame)
     sentence_frame = schema.conform(sentence_frame, "sentences")
     token_frame = tokens_of(sentence_frame, document_frame)
+    if len(document_frame):  # a document never spans two parts, so each part counts its own
+        document_frame["n_paragraphs"] = [len({para_id for para_id, _, _ in spans}) for _, _, spans in segmented]
+        document_frame["n_sentences"] = [len(spans) for _, _, spans in segmented]
+        document_frame["n_tokens"] = document_frame["doc_id"].map(token_frame["doc_id"].value_counts()).fillna(0)
     return _Part(document_frame, sentence_frame, token_frame, problems, list(seen))
 
 
@@ -193,11 +203,6 @@ def _merge(parts: list[_Part]) -> Corpus:
     documents = pd.concat([p.documents for p in kept_parts], ignore_index=True) if kept_parts else pd.DataFrame()
     sentences = _concat([p.sentences for p in kept_parts])
     tokens = _concat([p.tokens for p in kept_parts])
-    if len(documents):
-        per_doc = sentences.groupby("doc_id", sort=False, observed=True).agg(n_paragraphs=("para_id", "nunique"), n_sentences=("sent_id", "size"))
-        documents["n_paragraphs"] = documents["doc_id"].map(per_doc["n_paragraphs"]).fillna(0)
-        documents["n_sentences"] = documents["doc_id"].map(per_doc["n_sentences"]).fillna(0)
-        documents["n_tokens"] = documents["doc_id"].map(tokens.groupby("doc_id", sort=False, observed=True).size()).fillna(0)
     return Corpus(
         schema.conform(documents, "documents"),
         schema.conform(sentences, "sentences"),

@@ -64,22 +64,26 @@ def _phrases(name: str, column: str) -> list[str]:
     return sorted(values, key=len, reverse=True)
 
 
-def _alternation(phrases: list[str]) -> str:
+def _alternation(phrases: list[str], tails: dict[str, str] | None = None) -> str:
     """One regex alternative per phrase, compiled as a character trie so that hundreds of titles or countries
-    cost one pass, not one attempt each; spaces match any whitespace and the longest phrase is preferred."""
+    cost one pass, not one attempt each; spaces match any whitespace and the longest phrase is preferred.
+    `tails` may give a pattern that must follow a phrase (tried after the longer phrases through it)."""
     trie: dict = {}
     for phrase in phrases:
         node = trie
-        for char in " ".join(phrase.split()):
+        phrase = " ".join(phrase.split())
+        for char in phrase:
             node = node.setdefault(char, {})
-        node[""] = {}
+        node[""] = phrase
 
     def emit(node: dict) -> str:
         branches = [(r"\s+" if char == " " else re.escape(char)) + emit(child) for char, child in node.items() if char]
+        tail = (tails or {}).get(node[""], "") if "" in node else None
         if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
+            return tail or ""
+        if tail is None:
+            return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{'|'.join(branches)}|{tail})"  # an empty tail makes the longer phrases optional
 
     return emit(trie)
 
@@ -93,11 +97,22 @@ def _first_letter_guard(phrases) -> str:
 def _form_pattern(form: str, adverb: str) -> str:
     """A verb form as a pattern: adverbials may follow its first word ("spoke today with"), and `*` stands for up
     to three words ("held a * call" matches "held a secure video call")."""
-    words = form.split()
-    parts = [re.escape(words[0])]
-    for word in words[1:]:
-        parts.append(r"(?:\s+[\w-]+){0,3}?" if word == "*" else rf"\s+(?:{adverb}\s+)*?{re.escape(word)}")
-    return "".join(parts)
+    return re.escape(form.split()[0]) + _form_rest(form, adverb)
+
+
+def _form_rest(form: str, adverb: str) -> str:
+    """The pattern of a verb form after its first word."""
+    return "".join(r"(?:\s+[\w-]+){0,3}?" if word == "*" else rf"\s+(?:{adverb}\s+)*?{re.escape(word)}" for word in form.split()[1:])
+
+
+def _forms_alternation(forms: list[str], adverb: str) -> str:
+    """Verb forms (longest first) as one pattern: a trie of their first words, each followed by the rests of its
+    forms in the same order, so that a match tries only the forms that begin with the word in the text."""
+    rests: dict[str, list[str]] = {}
+    for form in forms:
+        rests.setdefault(form.split()[0], []).append(_form_rest(form, adverb))
+    tails = {first: "" if alternatives == [""] else "(?:" + "|".join(alternatives) + ")" for first, alternatives in rests.items()}
+    return _alternation(list(rests), tails)
 
 
 @dataclass(frozen=True)
@@ -146,9 +161,9 @@ def _rules() -> _Rules:
     adverb = rf"(?:{adverbs}|\w+ly)"
     forms = sorted(verbs, key=len, reverse=True)
     # Adverbials may also stand after the first word of a multi-word form: "spoke today with", "met virtually".
-    verb_alternatives = "|".join(_form_pattern(form, adverb) for form in forms)
+    verb_alternatives = _forms_alternation(forms, adverb)
     verb = re.compile(rf"\s*,?\s*(?:{adverb}\s+){{0,3}}?(?P<verb>{verb_alternatives})(?![\w-])", re.IGNORECASE)
-    framing_alternatives = "|".join(_form_pattern(form, adverb) for form in forms if verbs[form][0] == "frame")
+    framing_alternatives = _forms_alternation([form for form in forms if verbs[form][0] == "frame"], adverb)
 
     title_alternatives = _alternation(list(titles()))
     countries = sorted(country_names(), key=len, reverse=True)
