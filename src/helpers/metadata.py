@@ -164,6 +164,13 @@ def event_words() -> dict[str, tuple[int, str]]:
 def parse_person(phrase: str) -> Person:
     """A person from a phrase such as "Belarusian President Alexander Lukashenko",
     "Prime Minister Modi of India" or "Israeli NSA Meir Ben-Shabbat"."""
+    return Person(*_parsed_person(phrase))
+
+
+@lru_cache(maxsize=16384)
+def _parsed_person(phrase: str) -> tuple[str, str, str]:
+    """(name, title, country) of a phrase; cached, since headlines and openings name the same people again and
+    again (callers get a fresh Person each time, which they may change)."""
     phrase = " ".join(phrase.replace("\u00a0", " ").split()).strip(" ,.;:")
     person = Person()
     of_country = re.search(r"\s+[Oo]f\s+(?:[Tt]he\s+)?(.+)$", phrase)
@@ -201,7 +208,7 @@ def parse_person(phrase: str) -> Person:
     person.title = kept[0] if kept else ""
     name = _NAME_RE.match(phrase)
     person.name = clean_name(name.group(0).strip(" ,")) if name else ""
-    return person
+    return person.name, person.title, person.country
 
 
 @lru_cache(maxsize=1)

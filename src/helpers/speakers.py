@@ -36,9 +36,8 @@ from functools import lru_cache
 
 import pandas as pd
 
-from .metadata import (_NAME, Person, aliases, canonical_name, country_names, split_people,
+from .metadata import (_NAME, Person, aliases, canonical_name, country_names, parse_person, split_people,
                        title_equivalents, titles)
-from .metadata import parse_person as _parse_person
 from .tables import read_table
 
 HOST, COUNTERPART, JOINT, NARRATOR, OTHER, UNATTRIBUTED = "host", "counterpart", "joint", "narrator", "other", "unattributed"
@@ -48,12 +47,6 @@ INDIVIDUAL_ROLES = (HOST, COUNTERPART, OTHER)
 _NAME_FILLER = {"jr", "jr.", "sr", "sr.", "bin", "bint", "ibn", "al", "el", "von", "van", "der", "den", "de", "da", "do",
                 "dos", "du", "la", "le", "y", "di", "ii", "iii", "iv"}
 _SENTENCE_END = re.compile(r"[.?!][\"'”’)\]]*$")
-
-
-@lru_cache(maxsize=8192)
-def parse_person(phrase: str) -> Person:
-    """`metadata.parse_person`, cached: the same phrases recur in every readout (treat the result as read-only)."""
-    return _parse_person(phrase)
 
 
 # --- the compiled tables ------------------------------------------------------------------------
