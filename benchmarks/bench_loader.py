@@ -210,7 +210,7 @@ def main() -> int:
         return 2
     source_path = Path(source)
     print(f"cores: {os.cpu_count()}, python {sys.version.split()[0]}, pandas {pd.__version__}")
-    ab1, ac1 = report("White House corpus", source_path, repeats=3)
+    ab1, ac1 = report("White House corpus", source_path, repeats=5)
     with tempfile.TemporaryDirectory() as scratch:
         tenfold = repeated_corpus(source_path, Path(scratch) / "tenfold", 10)
         ab10, ac10 = report("White House corpus x10", tenfold, repeats=2)
