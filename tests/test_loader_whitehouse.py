@@ -138,3 +138,16 @@ def test_stems_are_the_snowball_stems_nltk_gives(whitehouse, styles, seed):
     expected = [nltk_stemmer.stem(word) if any(ch.isalpha() for ch in word) else word for word in pairs["lower"]]
     differ = sorted(word for word, ours, theirs in zip(pairs["lower"], pairs["stem"], expected) if ours != theirs)
     assert differ == ["realization"]
+
+
+def test_parallel_load_equals_one_process(whitehouse):
+    """Slices loaded by several processes and merged give exactly the frames of one process reading in path order."""
+    import warnings
+
+    from helpers import load_corpus
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        alone = load_corpus(whitehouse_dir(), cache=False, workers=1)
+    for name in ("documents", "sentences", "tokens", "problems"):
+        pd.testing.assert_frame_equal(getattr(alone, name), getattr(whitehouse, name), check_categorical=False)

@@ -1,12 +1,13 @@
 """`load_corpus`: any folder of readouts -> documents, sentences, tokens (and problems)."""
 from __future__ import annotations
 
-import functools
 import gc
 import hashlib
 import multiprocessing
 import os
+import queue
 import re
+import traceback
 import warnings
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -95,10 +96,60 @@ def _build(files: list[tuple[Path, Path]], *, strict: bool, attribute: bool, wor
     chunks = np.array_split(np.arange(len(files)), max(workers * 2, -(-len(files) // _SLICE_FILES)))
     parts_of_files = [[files[i] for i in chunk] for chunk in chunks if len(chunk)]
     _warm_up(attribute=attribute)
+    return _merge(_load_in_parallel(parts_of_files, processes=workers, attribute=attribute))
+
+
+def _load_in_parallel(parts_of_files: list[list[tuple[Path, Path]]], *, processes: int, attribute: bool) -> list[_Part]:
+    """The parts of all slices, in slice order, loaded by this process and `processes - 1` forked helpers, each
+    claiming the next unclaimed slice until none is left. This process works too (a pool would leave it idle),
+    which saves starting one helper and copying back the parts it would have made."""
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
-    with context.Pool(workers) as pool:
-        parts = pool.map(functools.partial(_load_part, strict=False, attribute=attribute), parts_of_files, chunksize=1)
-    return _merge(parts)
+    claimed = context.Value("i", 0)
+    results = context.Queue()
+    helpers = [context.Process(target=_help_load, args=(parts_of_files, claimed, results, attribute), daemon=True)
+               for _ in range(processes - 1)]
+    for helper in helpers:
+        helper.start()
+    parts: dict[int, _Part] = {}
+    try:
+        while (index := _claim(claimed, len(parts_of_files))) is not None:
+            parts[index] = _load_part(parts_of_files[index], strict=False, attribute=attribute)
+        while len(parts) < len(parts_of_files):
+            try:
+                index, part = results.get(timeout=1)
+            except queue.Empty:
+                if any(helper.exitcode not in (None, 0) for helper in helpers) or not any(h.is_alive() for h in helpers):
+                    raise RuntimeError("load_corpus: a loader process ended without handing back its files") from None
+                continue
+            if isinstance(part, BaseException):
+                raise part
+            parts[index] = part
+    finally:
+        for helper in helpers:
+            if helper.is_alive() and len(parts) < len(parts_of_files):
+                helper.terminate()
+            helper.join()
+    return [parts[index] for index in range(len(parts_of_files))]
+
+
+def _claim(claimed, total: int) -> int | None:
+    """The next slice nobody has taken yet, or None."""
+    with claimed.get_lock():
+        index = claimed.value
+        claimed.value += 1
+    return index if index < total else None
+
+
+def _help_load(parts_of_files: list[list[tuple[Path, Path]]], claimed, results, attribute: bool) -> None:
+    """A helper process: load slices until none is left, handing each part back through `results`."""
+    while (index := _claim(claimed, len(parts_of_files))) is not None:
+        try:
+            part = _load_part(parts_of_files[index], strict=False, attribute=attribute)
+        except Exception:
+            first = parts_of_files[index][0][0] if parts_of_files[index] else "?"
+            results.put((index, RuntimeError(f"load_corpus failed on the slice starting at {first}:\n{traceback.format_exc()}")))
+            return
+        results.put((index, part))
 
 
 @lru_cache(maxsize=2)
