@@ -66,22 +66,24 @@ def list_files(paths: str | Path | list) -> tuple[list[tuple[Path, Path]], list[
         if root.is_file():
             found.append((root, root.parent))
             continue
-        found.extend((root.joinpath(*parts), root) for parts in _walk(root))
+        found.extend((Path(os.path.join(root, *parts)), root) for parts in _walk(root))
     return found, [Path(p) for p in paths]
 
 
-def _walk(root: Path) -> list[tuple[str, ...]]:
+def _walk(root: Path, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
     """Relative path parts of the readout files under `root`, sorted as pathlib sorts paths (part by part).
 
-    Hidden files and folders are passed over, and so are linked folders (as Path.rglob does); os.walk
-    with plain strings, since pathlib objects for every file of a large corpus cost more than the walk."""
+    Hidden files and folders are passed over, and so are linked folders (as Path.rglob does). Plain strings
+    and os.scandir, since pathlib objects for every file of a large corpus cost more than the walk itself."""
     found = []
-    for folder, subfolders, names in os.walk(root):
-        subfolders[:] = [name for name in subfolders if not name.startswith(".")]
-        prefix = Path(folder).relative_to(root).parts
-        for name in names:
-            if not name.startswith(".") and not PASSED_OVER.match(name) and os.path.isfile(os.path.join(folder, name)):
-                found.append((*prefix, name))
+    with os.scandir(os.path.join(root, *prefix)) as entries:
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            if entry.is_dir(follow_symlinks=False):
+                found.extend(_walk(root, (*prefix, entry.name)))
+            elif entry.is_file() and not PASSED_OVER.match(entry.name):
+                found.append((*prefix, entry.name))
     return sorted(found)
 
 
