@@ -94,10 +94,10 @@ def test_dates_follow_the_opening_sentence(whitehouse):
 
 
 def test_document_fields_agree_with_hand_labels_at_least_as_well(whitehouse):
-    """`metadata.document_fields` (headline plus the opening's framing sentence) on the labelled files: at least the
+    """`documents.document_fields` (headline plus the opening's framing sentence) on the labelled files: at least the
     loader's thresholds, and the counterpart country stated in the opening ("Prime Minister Narendra Modi of India")
     is read when the headline lacks it."""
-    from helpers.metadata import document_fields
+    from helpers.documents import document_fields
     labels = pd.read_csv(LABELS / "whitehouse_metadata.csv", keep_default_na=False)
     docs = whitehouse.documents.assign(file=whitehouse.documents["doc_id"] + ".md").set_index("file")
     duplicates = {Path(p).relative_to(whitehouse_dir()).as_posix(): Path(r.split("same text as ")[1].removesuffix(" (kept once)")).relative_to(whitehouse_dir()).as_posix()

@@ -201,13 +201,12 @@ def test_whitehouse_unattributed_is_rare(whitehouse):
 def test_verb_trie_matches_as_the_plain_list_of_forms(whitehouse, styles):
     """The verb pattern groups forms by first word for speed; it must pick the same form as trying every form
     in turn, longest first (the rule as written), at every word of every sentence."""
-    from helpers.speakers import _form_pattern, _forms_alternation, _rules
+    from helpers.framing import form_pattern, forms_alternation, verbs
 
-    rules = _rules()
-    forms = sorted(rules.verbs, key=len, reverse=True)
+    forms = verbs().longest_first
     adverb = r"(?:also|further|\w+ly)"
-    plain = re.compile(rf"(?:{'|'.join(_form_pattern(f, adverb) for f in forms)})(?![\w-])", re.IGNORECASE)
-    grouped = re.compile(rf"(?:{_forms_alternation(forms, adverb)})(?![\w-])", re.IGNORECASE)
+    plain = re.compile(rf"(?:{'|'.join(form_pattern(f, adverb) for f in forms)})(?![\w-])", re.IGNORECASE)
+    grouped = re.compile(rf"(?:{forms_alternation(forms, adverb)})(?![\w-])", re.IGNORECASE)
     texts = [*whitehouse.sentences["text"].head(3000), *styles.sentences["text"], "He held a secure video call with them."]
     compared = 0
     for text in texts:

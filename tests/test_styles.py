@@ -1,11 +1,12 @@
 """Metadata of readouts in other governments' styles (tests/fixtures, written for these tests; see labels/NOTES.md),
-read by `metadata.document_fields` from the headline and opening, against labels made by reading the texts."""
+read by `documents.document_fields` from the headline and opening, against labels made by reading the texts."""
 from __future__ import annotations
 
 import pandas as pd
 
 from conftest import LABELS
-from helpers.metadata import canonical_name, document_fields, parse_headline, parse_person
+from helpers.documents import document_fields
+from helpers.metadata import canonical_name, parse_headline, parse_person
 
 
 def test_fixture_metadata(styles):

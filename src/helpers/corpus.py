@@ -20,7 +20,7 @@ import pandas as pd
 from . import cache as corpus_cache
 from . import schema, tables
 from .clean import clean_body, paragraph_spans
-from .metadata import document_fields
+from .documents import document_fields
 from .readers import ReadError, Record, list_files, read_file
 from .segment import TOKEN_PATTERN, sentence_spans
 

@@ -23,6 +23,8 @@ for another government's style:
 | `speech_adverbs.csv` | words between a subject and its verb ("also", "further") |
 | `lead_ins.csv` | words opening an adverbial lead-in ("On the evening of ..., ") |
 
+(The verb tables are compiled in `helpers.framing`, which reads the framing sentence with them too.)
+
 Roles: host (the publishing side's principal), counterpart, joint, narrator,
 other (a third person or body), unattributed (the rules cannot decide).
 `explain(corpus, doc_id)` shows which rule decided each sentence.
@@ -36,9 +38,10 @@ from functools import lru_cache
 
 import pandas as pd
 
-from .metadata import (_NAME, Person, aliases, canonical_name, country_names, parse_person, split_people,
-                       title_equivalents, titles)
-from .tables import read_table
+from .framing import form_pattern, forms_alternation, framing_people, verbs
+from .metadata import (_NAME, Person, aliases, canonical_name, country_names, parse_person, title_equivalents,
+                       titles)
+from .tables import alternation, first_letter_guard, phrases, read_table
 
 HOST, COUNTERPART, JOINT, NARRATOR, OTHER, UNATTRIBUTED = "host", "counterpart", "joint", "narrator", "other", "unattributed"
 INDIVIDUAL_ROLES = (HOST, COUNTERPART, OTHER)
@@ -50,63 +53,6 @@ _SENTENCE_END = re.compile(r"[.?!][\"'”’)\]]*$")
 
 
 # --- the compiled tables ------------------------------------------------------------------------
-
-def _phrases(name: str, column: str) -> list[str]:
-    """Distinct values of one table column, longest first so alternations prefer the longest phrase."""
-    values = {" ".join(v.split()) for v in read_table(name)[column] if v.strip()}
-    return sorted(values, key=len, reverse=True)
-
-
-def _alternation(phrases: list[str], tails: dict[str, str] | None = None) -> str:
-    """One regex alternative per phrase, compiled as a character trie so that hundreds of titles or countries
-    cost one pass, not one attempt each; spaces match any whitespace and the longest phrase is preferred.
-    `tails` may give a pattern that must follow a phrase (tried after the longer phrases through it)."""
-    trie: dict = {}
-    for phrase in phrases:
-        node = trie
-        phrase = " ".join(phrase.split())
-        for char in phrase:
-            node = node.setdefault(char, {})
-        node[""] = phrase
-
-    def emit(node: dict) -> str:
-        branches = [(r"\s+" if char == " " else re.escape(char)) + emit(child) for char, child in node.items() if char]
-        tail = (tails or {}).get(node[""], "") if "" in node else None
-        if not branches:
-            return tail or ""
-        if tail is None:
-            return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{'|'.join(branches)}|{tail})"  # an empty tail makes the longer phrases optional
-
-    return emit(trie)
-
-
-def _first_letter_guard(phrases) -> str:
-    """A lookahead for the first letters of `phrases`: put before a lookbehind and an alternation that are searched
-    through whole texts, it lets the engine pass over every other position at once (about 40% faster)."""
-    return f"(?=[{''.join(sorted({re.escape(phrase[0]) for phrase in phrases if phrase}))}])"
-
-
-def _form_pattern(form: str, adverb: str) -> str:
-    """A verb form as a pattern: adverbials may follow its first word ("spoke today with"), and `*` stands for up
-    to three words ("held a * call" matches "held a secure video call")."""
-    return re.escape(form.split()[0]) + _form_rest(form, adverb)
-
-
-def _form_rest(form: str, adverb: str) -> str:
-    """The pattern of a verb form after its first word."""
-    return "".join(r"(?:\s+[\w-]+){0,3}?" if word == "*" else rf"\s+(?:{adverb}\s+)*?{re.escape(word)}" for word in form.split()[1:])
-
-
-def _forms_alternation(forms: list[str], adverb: str) -> str:
-    """Verb forms (longest first) as one pattern: a trie of their first words, each followed by the rests of its
-    forms in the same order, so that a match tries only the forms that begin with the word in the text."""
-    rests: dict[str, list[str]] = {}
-    for form in forms:
-        rests.setdefault(form.split()[0], []).append(_form_rest(form, adverb))
-    tails = {first: "" if alternatives == [""] else "(?:" + "|".join(alternatives) + ")" for first, alternatives in rests.items()}
-    return _alternation(list(rests), tails)
-
 
 @dataclass(frozen=True)
 class _Rules:
@@ -127,10 +73,6 @@ class _Rules:
     modal: re.Pattern
     wildcard_forms: tuple[tuple[re.Pattern, str], ...]
     title: re.Pattern
-    framing_search: re.Pattern
-    trailing_name: re.Pattern
-    framing_lead: re.Pattern
-    framing_tail: re.Pattern
     starter_word: re.Pattern
     word: re.Pattern
     phrase_starters: frozenset[str]  # lower-cased first words of joint, event and group phrases
@@ -142,25 +84,14 @@ class _Rules:
 
 @lru_cache(maxsize=1)
 def _rules() -> _Rules:
-    verbs: dict[str, tuple[str, str, bool]] = {}
-    for form, lemma in zip(read_table("reporting_verbs.csv")["form"], read_table("reporting_verbs.csv")["lemma"]):
-        verbs[" ".join(form.lower().split())] = ("report", lemma.strip(), False)
-    framing = read_table("framing_verbs.csv")
-    for form, needs in zip(framing["form"], framing["needs_object"]):
-        form = " ".join(form.lower().split())
-        lemma = verbs.get(form, ("", "", False))[1]  # "spoke" frames or, without an object, reports ("speak")
-        verbs[form] = ("frame", lemma, needs.strip() == "yes")
-    adverbs = _alternation(_phrases("speech_adverbs.csv", "word"))
-    adverb = rf"(?:{adverbs}|\w+ly)"
-    forms = sorted(verbs, key=len, reverse=True)
+    verb_table = verbs()
+    adverb, forms = verb_table.adverb, verb_table.longest_first
     # Adverbials may also stand after the first word of a multi-word form: "spoke today with", "met virtually".
-    verb_alternatives = _forms_alternation(forms, adverb)
-    verb = re.compile(rf"\s*,?\s*(?:{adverb}\s+){{0,3}}?(?P<verb>{verb_alternatives})(?![\w-])", re.IGNORECASE)
-    framing_alternatives = _forms_alternation([form for form in forms if verbs[form][0] == "frame"], adverb)
+    verb = re.compile(rf"\s*,?\s*(?:{adverb}\s+){{0,3}}?(?P<verb>{forms_alternation(forms, adverb)})(?![\w-])", re.IGNORECASE)
 
-    title_alternatives = _alternation(list(titles()))
+    title_alternatives = alternation(list(titles()))
     countries = sorted(country_names(), key=len, reverse=True)
-    country_alternatives = _alternation(countries)
+    country_alternatives = alternation(countries)
     name = _NAME
     person = re.compile(
         rf"(?:[Tt]he\s+)?(?:(?P<adj>{country_alternatives})(?:['’]s)?\s+)?"
@@ -172,17 +103,17 @@ def _rules() -> _Rules:
     country = re.compile(rf"(?:[Tt]he\s+)?(?P<country>{country_alternatives})(?![\w-])")
     pronouns = read_table("pronouns.csv")
     pronoun_refers = {p.strip().lower(): r.strip() for p, r in zip(pronouns["pronoun"], pronouns["refers_to"])}
-    pronoun = re.compile(rf"(?P<pronoun>{_alternation(sorted(pronoun_refers, key=len, reverse=True))})(?![\w-])", re.IGNORECASE)
-    joint = re.compile(rf"(?:{_alternation(_phrases('joint_subjects.csv', 'phrase'))})(?![\w'’-])", re.IGNORECASE)
+    pronoun = re.compile(rf"(?P<pronoun>{alternation(sorted(pronoun_refers, key=len, reverse=True))})(?![\w-])", re.IGNORECASE)
+    joint = re.compile(rf"(?:{alternation(phrases('joint_subjects.csv', 'phrase'))})(?![\w'’-])", re.IGNORECASE)
     events = read_table("event_subjects.csv")
-    determiners = _alternation(sorted({w for w, k in zip(events["word"], events["kind"]) if k == "determiner"}, key=len, reverse=True))
-    nouns = _alternation(sorted({w for w, k in zip(events["word"], events["kind"]) if k == "noun"}, key=len, reverse=True))
+    determiners = alternation(sorted({w for w, k in zip(events["word"], events["kind"]) if k == "determiner"}, key=len, reverse=True))
+    nouns = alternation(sorted({w for w, k in zip(events["word"], events["kind"]) if k == "noun"}, key=len, reverse=True))
     event = re.compile(rf"(?:{determiners})\s+(?:[\w-]+\s+){{0,3}}?(?:{nouns})(?![\w-])", re.IGNORECASE)
-    group = re.compile(rf"(?:{_alternation(_phrases('group_subjects.csv', 'phrase'))})(?![\w'’-])", re.IGNORECASE)
+    group = re.compile(rf"(?:{alternation(phrases('group_subjects.csv', 'phrase'))})(?![\w'’-])", re.IGNORECASE)
     starter_words = {phrase.split()[0] for phrase in [*titles(), *countries]}
-    lead_in = re.compile(rf"(?:{_alternation(_phrases('lead_ins.csv', 'word'))}|[A-Z]\w*ing)(?![\w-])")
+    lead_in = re.compile(rf"(?:{alternation(phrases('lead_ins.csv', 'word'))}|[A-Z]\w*ing)(?![\w-])")
     return _Rules(
-        verbs=verbs,
+        verbs=verb_table.forms,
         verb=verb,
         lowercase_word=re.compile(r"\s*,?\s+[a-z]"),
         person=person,
@@ -196,18 +127,14 @@ def _rules() -> _Rules:
         starters=frozenset(starter_words),
         first_word=re.compile(r"(?:[Tt]he\s+)?([^\s,;:]+)"),
         side=re.compile(r"\s+side(?![\w-])"),
-        modal=re.compile(rf"\s+(?:{adverb}\s+)*?(?:{_alternation(_phrases('modal_verbs.csv', 'word'))})(?![\w-])", re.IGNORECASE),
-        wildcard_forms=tuple((re.compile(_form_pattern(f, adverb), re.IGNORECASE), f) for f in forms if "*" in f),
+        modal=re.compile(rf"\s+(?:{adverb}\s+)*?(?:{alternation(phrases('modal_verbs.csv', 'word'))})(?![\w-])", re.IGNORECASE),
+        wildcard_forms=tuple((re.compile(form_pattern(f, adverb), re.IGNORECASE), f) for f in forms if "*" in f),
         title=re.compile(rf"(?<![\w-])(?:{title_alternatives})(?![\w-])"),
-        framing_search=re.compile(rf"(?<![\w-])(?:{framing_alternatives})(?![\w-])"),
-        trailing_name=re.compile(rf"(?<![\w-])((?:{title_alternatives}\s+)*{name})[\s,]*$"),
-        framing_lead=re.compile(rf"^(?:\s+(?:{adverb}|on\s+the\s+phone|over\s+the\s+phone|by\s+(?:tele)?phone|by\s+video(?:\s+link)?|via\s+video(?:\s+link)?))*\s*(?:with|to)?\s*"),
-        framing_tail=re.compile(r"\s+(?:today|yesterday|this|to|on|about|in|at|by|for|via|during|from|ahead|before|after|and\s+(?:[a-z]+ed|[a-z]+s))\b|[;:(]|\.\s*$"),
-        starter_word=re.compile(rf"{_first_letter_guard(starter_words)}(?<![\w’'-])(?:{_alternation(sorted(starter_words))})(?=[\s,;:]|$)"),
+        starter_word=re.compile(rf"{first_letter_guard(starter_words)}(?<![\w’'-])(?:{alternation(sorted(starter_words))})(?=[\s,;:]|$)"),
         word=re.compile(r"[\w’'-]+"),
         phrase_starters=frozenset(
             re.match(r"[\w’'-]+", phrase).group().lower()
-            for phrase in [*_phrases("joint_subjects.csv", "phrase"), *_phrases("group_subjects.csv", "phrase"), *events["word"]]
+            for phrase in [*phrases("joint_subjects.csv", "phrase"), *phrases("group_subjects.csv", "phrase"), *events["word"]]
         ),
         name=re.compile(name),
         lead_in=lead_in,
@@ -385,52 +312,6 @@ def _host_country(document: dict, text: str, counterpart_countries: set[str], ru
         if country not in counterpart_countries:
             return country
     return ""
-
-
-@lru_cache(maxsize=4096)
-def framing_people(opening: str) -> tuple[Person, list[Person]]:
-    """(subject, objects) of a framing sentence ("X spoke today with Y and Z"), as parsed people; empty when the
-    sentence has no framing verb. Used by `metadata.document_fields` for what a headline leaves out, and again
-    for the same opening sentence when the cast is drawn up, hence cached (treat the result as read-only)."""
-    return _framing_people(opening, _rules())
-
-
-def _framing_people(opening: str, rules: _Rules) -> tuple[Person, list[Person]]:
-    """(subject, objects) of a framing sentence ("X spoke today with Y and Z to discuss ..."), as parsed people;
-    empty when the opening has no framing verb."""
-    verb = rules.framing_search.search(opening)
-    if verb is None:
-        return Person(), []
-    # The principal is the name just before the verb: "Deputy Assistant to the President and White House
-    # Coordinator for the Middle East and North Africa Brett McGurk spoke ..."
-    subject = rules.trailing_name.search(opening, 0, verb.start())
-    host = parse_person(subject.group(1)) if subject else Person()
-    before = opening[:verb.start()].rstrip()
-    if before.endswith(","):  # an apposition: "Mr. KISHIDA Fumio, Prime Minister of Japan, held ..."
-        chunks = before[:-1].rsplit(",", 2)
-        if len(chunks) >= 2:
-            title, named = parse_person(chunks[-1]), parse_person(chunks[-2])
-            if title.title and not title.name and named.name:
-                host = Person(named.name, title.title, title.country or named.country)
-    if len(host.name.split()) > 3 and not re.search(r"\b[a-z]|\.", host.name):  # "North Africa Brett McGurk"
-        host = Person(" ".join(host.name.split()[-2:]), host.title, host.country)
-    rest = rules.framing_lead.sub("", opening[verb.end():], count=1)
-    rest = rules.framing_tail.split(rest, maxsplit=1)[0]
-    others: list[Person] = []
-    phrases = [p for chunk in re.split(r",\s*(?:and\s+)?", rest) for p in split_people(chunk)] if rest.strip() else []
-    for phrase in phrases:
-        person = parse_person(phrase)
-        if others and others[-1].name and not person.name and person.title:
-            # an apposition: "Justin Trudeau, Prime Minister of Canada"
-            others[-1] = Person(others[-1].name, others[-1].title or person.title, others[-1].country or person.country)
-        elif others and not others[-1].name and others[-1].title and person.name and not person.title:
-            # the name after its titles: "Polish Secretary of State, Head of the Bureau, Jacek Siewiera"
-            others[-1] = Person(person.name, others[-1].title, others[-1].country or person.country)
-        elif others and not others[-1].name and not person.name and person.title:
-            others[-1] = Person("", others[-1].title, others[-1].country or person.country)
-        elif person.title or len(person.name.split()) > 1:
-            others.append(person)
-    return host, others
 
 
 # --- one sentence -------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 """The editable data tables under `data/`: where they are and how they are read."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -27,3 +28,41 @@ def stop_words() -> frozenset[str]:
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
     return frozenset(ENGLISH_STOP_WORDS)
+
+
+# --- word lists as patterns ---------------------------------------------------------------------
+
+def phrases(name: str, column: str) -> list[str]:
+    """Distinct values of one table column, longest first so alternations prefer the longest phrase."""
+    values = {" ".join(v.split()) for v in read_table(name)[column] if v.strip()}
+    return sorted(values, key=len, reverse=True)
+
+
+def alternation(phrases: list[str], tails: dict[str, str] | None = None) -> str:
+    """One regex alternative per phrase, compiled as a character trie so that hundreds of titles or countries
+    cost one pass, not one attempt each; spaces match any whitespace and the longest phrase is preferred.
+    `tails` may give a pattern that must follow a phrase (tried after the longer phrases through it)."""
+    trie: dict = {}
+    for phrase in phrases:
+        node = trie
+        phrase = " ".join(phrase.split())
+        for char in phrase:
+            node = node.setdefault(char, {})
+        node[""] = phrase
+
+    def emit(node: dict) -> str:
+        branches = [(r"\s+" if char == " " else re.escape(char)) + emit(child) for char, child in node.items() if char]
+        tail = (tails or {}).get(node[""], "") if "" in node else None
+        if not branches:
+            return tail or ""
+        if tail is None:
+            return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{'|'.join(branches)}|{tail})"  # an empty tail makes the longer phrases optional
+
+    return emit(trie)
+
+
+def first_letter_guard(phrases) -> str:
+    """A lookahead for the first letters of `phrases`: put before a lookbehind and an alternation that are searched
+    through whole texts, it lets the engine pass over every other position at once (about 40% faster)."""
+    return f"(?=[{''.join(sorted({re.escape(phrase[0]) for phrase in phrases if phrase}))}])"

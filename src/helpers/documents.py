@@ -1,0 +1,98 @@
+"""One readout's `documents` columns: its headline, its framing sentence and its header, read together.
+
+The headline ("Readout of President Biden's Call with Prime Minister Modi of India") and the opening's
+framing sentence ("Prime Minister Shri Narendra Modi spoke with President of France H.E. Mr. Emmanuel
+Macron today") each say part of who met whom, when and how; `document_fields` reconciles them, and a
+field stated in the file's own header wins over both.
+"""
+from __future__ import annotations
+
+import re
+
+from .framing import framing_people
+from .metadata import (_NAME_PARTS, Person, canonical_name, clean_name, event_date, event_type_of, headline_date,
+                       is_group, names_in_text, parse_headline, title_equivalents, to_timestamp)
+
+_NAMES_WITHIN = 1000
+
+
+def _same_person(a: Person, b: Person) -> bool:
+    """Whether a headline's person and an opening's person are one: a shared name part, or (a headline that gives
+    no name) the same title or country."""
+    if a.name and b.name:
+        return bool(set(_NAME_PARTS.split(a.name.lower())) & set(_NAME_PARTS.split(b.name.lower())) - {""})
+    if a.name or not b.name:
+        return False
+    same_title = a.title and b.title and (a.title == b.title or b.title in title_equivalents().get(a.title, ()))
+    return bool(same_title or (a.country and a.country == b.country) or not (a.title or a.country))
+
+
+def document_fields(title: str, text: str, opening: str, meta: dict | None = None) -> dict:
+    """The `documents` metadata columns of one readout (all but doc_id, path and text), from its headline and
+    opening sentence; a header field in `meta` wins. The opening's framing sentence ("Prime Minister Shri Narendra
+    Modi spoke with President of France H.E. Mr. Emmanuel Macron today") fills what the headline leaves out:
+    a host the headline does not name (Kremlin, No. 10), a counterpart named by title only, a country."""
+    meta = meta or {}
+    published = to_timestamp(meta.get("published") or meta.get("date") or meta.get("published_time"))
+    host, counterparts, event_phrase, style = parse_headline(title)
+    opening_host, opening_others = framing_people(opening)
+    if not host.name and opening_host.name and (_same_person(host, opening_host) or not opening_others or not host.title):
+        host = Person(opening_host.name, host.title or opening_host.title, host.country or opening_host.country)
+    elif host.name and opening_host.name and _same_person(host, opening_host):
+        host = Person(host.name, host.title or opening_host.title, host.country or opening_host.country)
+    if not host.name and not host.title and opening_host.title:
+        host = Person("", opening_host.title, host.country or opening_host.country)
+    counterparts = [c for c in counterparts if c.title or c.country or len(c.name.split()) > 1]
+    # A group ("State Legislative Leaders") still tells that an exchange happened, but is no counterpart.
+    exchange = bool(counterparts)
+    counterparts = [c for c in counterparts if not (is_group(c.name) and not c.title)]
+    if not counterparts:
+        counterparts = [Person(o.name, o.title, o.country) for o in opening_others if not is_group(o.name)]
+    else:
+        unused = list(opening_others)
+        for i, person in enumerate(counterparts):
+            other = next((o for o in unused if _same_person(person, o)), None)
+            if other is None:
+                continue
+            unused.remove(other)
+            counterparts[i] = Person(other.name if not person.name or len(other.name) > len(person.name) and person.name in other.name else person.name,
+                                     person.title or other.title, person.country or other.country)
+    known = names_in_text(f"{title}\n{text[:_NAMES_WITHIN]}")
+    if host.title and not host.name:  # "Readout of the President's Call": the body names the President
+        host.name = next((n for n, t in known.items() if t == host.title and not any(_same_person(c, Person(n)) for c in counterparts)), "")
+    shared_country = ""
+    for person in reversed(counterparts):  # "Foreign Minister Kuleba and Defense Minister Reznikov of Ukraine"
+        shared_country = person.country = person.country or shared_country
+    for person in (host, *counterparts):
+        person.name = canonical_name(clean_name(person.name), known)
+        if not person.title:
+            person.title = next((t for n, t in known.items() if canonical_name(n, known) == person.name and person.name), "")
+    url = str(meta.get("source_url") or meta.get("url") or "")
+    if "whitehouse.gov" in url:
+        style = "whitehouse"
+    elif re.search(r"fmprc|mfa\.|mofa|\.mid\.ru", url):
+        style = "mfa"
+    main = counterparts[0] if counterparts else Person()
+    dated = headline_date(title)
+    date = to_timestamp(meta.get("event_date")) or event_date(opening, published or dated) or dated
+    return {
+        "source_style": meta.get("source_style") or style,
+        "title": title,
+        "date": date,
+        "published": published,
+        # a readout with no counterpart (a task force, a listening session) reports no exchange between principals
+        "event_type": meta.get("event_type") or (event_type_of(event_phrase, title, opening) if counterparts or exchange else "other"),
+        "host": meta.get("host") or host.name,
+        "host_title": meta.get("host_title") or host.title,
+        "counterparts": _listed(meta.get("counterparts") or meta.get("counterpart")) or [c.name or c.title for c in counterparts],
+        "counterpart_title": meta.get("counterpart_title") or main.title,
+        "counterpart_country": meta.get("counterpart_country") or main.country,
+    }
+
+
+def _listed(value) -> list[str]:
+    if value in (None, ""):
+        return []
+    if isinstance(value, str):
+        return [part.strip() for part in value.split(";") if part.strip()]
+    return [str(v) for v in value]

@@ -1,0 +1,137 @@
+"""The verbs of speech, and the framing sentence that opens a readout.
+
+A readout frames the exchange in the publisher's own words before it reports anyone ("President Biden spoke
+today with Prime Minister Modi of India", "Xi Jinping had a phone call with Alexander Lukashenko");
+`framing_people` reads host and counterparts from that sentence. The verb tables compiled here serve both
+that reading and speaker attribution (`helpers.speakers`):
+
+| table | what it holds |
+| --- | --- |
+| `reporting_verbs.csv` | reporting verbs (form -> lemma) |
+| `framing_verbs.csv` | verbs of the framing sentence ("spoke with", "had a phone conversation") |
+| `speech_adverbs.csv` | words between a subject and its verb ("also", "further") |
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .metadata import _NAME, Person, parse_person, split_people, titles
+from .tables import alternation, phrases, read_table
+
+
+@dataclass(frozen=True)
+class Verbs:
+    """The verb tables compiled: every form with what it does, and the pattern of one adverb."""
+
+    forms: dict[str, tuple[str, str, bool]]  # lower-cased form -> (kind "report"/"frame", lemma, needs_object)
+    adverb: str
+
+    @property
+    def longest_first(self) -> list[str]:
+        return sorted(self.forms, key=len, reverse=True)
+
+
+@lru_cache(maxsize=1)
+def verbs() -> Verbs:
+    """The reporting and framing verb forms (from the tables) and the adverb pattern."""
+    forms: dict[str, tuple[str, str, bool]] = {}
+    reporting = read_table("reporting_verbs.csv")
+    for form, lemma in zip(reporting["form"], reporting["lemma"]):
+        forms[" ".join(form.lower().split())] = ("report", lemma.strip(), False)
+    framing = read_table("framing_verbs.csv")
+    for form, needs in zip(framing["form"], framing["needs_object"]):
+        form = " ".join(form.lower().split())
+        lemma = forms.get(form, ("", "", False))[1]  # "spoke" frames or, without an object, reports ("speak")
+        forms[form] = ("frame", lemma, needs.strip() == "yes")
+    return Verbs(forms, rf"(?:{alternation(phrases('speech_adverbs.csv', 'word'))}|\w+ly)")
+
+
+def form_pattern(form: str, adverb: str) -> str:
+    """A verb form as a pattern: adverbials may follow its first word ("spoke today with"), and `*` stands for up
+    to three words ("held a * call" matches "held a secure video call")."""
+    return re.escape(form.split()[0]) + _form_rest(form, adverb)
+
+
+def _form_rest(form: str, adverb: str) -> str:
+    """The pattern of a verb form after its first word."""
+    return "".join(r"(?:\s+[\w-]+){0,3}?" if word == "*" else rf"\s+(?:{adverb}\s+)*?{re.escape(word)}" for word in form.split()[1:])
+
+
+def forms_alternation(forms: list[str], adverb: str) -> str:
+    """Verb forms (longest first) as one pattern: a trie of their first words, each followed by the rests of its
+    forms in the same order, so that a match tries only the forms that begin with the word in the text."""
+    rests: dict[str, list[str]] = {}
+    for form in forms:
+        rests.setdefault(form.split()[0], []).append(_form_rest(form, adverb))
+    tails = {first: "" if alternatives == [""] else "(?:" + "|".join(alternatives) + ")" for first, alternatives in rests.items()}
+    return alternation(list(rests), tails)
+
+
+@dataclass(frozen=True)
+class _FramingRules:
+    search: re.Pattern         # a framing verb anywhere in the sentence
+    trailing_name: re.Pattern  # the name (and titles) just before it
+    lead: re.Pattern           # what may stand between the verb and its objects ("today", "by phone", "with")
+    tail: re.Pattern           # where the objects end ("to discuss", "on", a semicolon)
+
+
+@lru_cache(maxsize=1)
+def _framing_rules() -> _FramingRules:
+    table = verbs()
+    adverb = table.adverb
+    framing_forms = [form for form in table.longest_first if table.forms[form][0] == "frame"]
+    title_alternatives = alternation(list(titles()))
+    return _FramingRules(
+        search=re.compile(rf"(?<![\w-])(?:{forms_alternation(framing_forms, adverb)})(?![\w-])"),
+        trailing_name=re.compile(rf"(?<![\w-])((?:{title_alternatives}\s+)*{_NAME})[\s,]*$"),
+        lead=re.compile(rf"^(?:\s+(?:{adverb}|on\s+the\s+phone|over\s+the\s+phone|by\s+(?:tele)?phone|by\s+video(?:\s+link)?|via\s+video(?:\s+link)?))*\s*(?:with|to)?\s*"),
+        tail=re.compile(r"\s+(?:today|yesterday|this|to|on|about|in|at|by|for|via|during|from|ahead|before|after|and\s+(?:[a-z]+ed|[a-z]+s))\b|[;:(]|\.\s*$"),
+    )
+
+
+@lru_cache(maxsize=4096)
+def framing_people(opening: str) -> tuple[Person, list[Person]]:
+    """(subject, objects) of a framing sentence ("X spoke today with Y and Z"), as parsed people; empty when the
+    sentence has no framing verb. Used by `documents.document_fields` for what a headline leaves out, and again
+    by speaker attribution for the same opening sentence, hence cached (treat the result as read-only)."""
+    return _framing_people(opening, _framing_rules())
+
+
+def _framing_people(opening: str, rules: _FramingRules) -> tuple[Person, list[Person]]:
+    """(subject, objects) of a framing sentence ("X spoke today with Y and Z to discuss ..."), as parsed people;
+    empty when the opening has no framing verb."""
+    verb = rules.search.search(opening)
+    if verb is None:
+        return Person(), []
+    # The principal is the name just before the verb: "Deputy Assistant to the President and White House
+    # Coordinator for the Middle East and North Africa Brett McGurk spoke ..."
+    subject = rules.trailing_name.search(opening, 0, verb.start())
+    host = parse_person(subject.group(1)) if subject else Person()
+    before = opening[:verb.start()].rstrip()
+    if before.endswith(","):  # an apposition: "Mr. KISHIDA Fumio, Prime Minister of Japan, held ..."
+        chunks = before[:-1].rsplit(",", 2)
+        if len(chunks) >= 2:
+            title, named = parse_person(chunks[-1]), parse_person(chunks[-2])
+            if title.title and not title.name and named.name:
+                host = Person(named.name, title.title, title.country or named.country)
+    if len(host.name.split()) > 3 and not re.search(r"\b[a-z]|\.", host.name):  # "North Africa Brett McGurk"
+        host = Person(" ".join(host.name.split()[-2:]), host.title, host.country)
+    rest = rules.lead.sub("", opening[verb.end():], count=1)
+    rest = rules.tail.split(rest, maxsplit=1)[0]
+    others: list[Person] = []
+    phrases = [p for chunk in re.split(r",\s*(?:and\s+)?", rest) for p in split_people(chunk)] if rest.strip() else []
+    for phrase in phrases:
+        person = parse_person(phrase)
+        if others and others[-1].name and not person.name and person.title:
+            # an apposition: "Justin Trudeau, Prime Minister of Canada"
+            others[-1] = Person(others[-1].name, others[-1].title or person.title, others[-1].country or person.country)
+        elif others and not others[-1].name and others[-1].title and person.name and not person.title:
+            # the name after its titles: "Polish Secretary of State, Head of the Bureau, Jacek Siewiera"
+            others[-1] = Person(person.name, others[-1].title, others[-1].country or person.country)
+        elif others and not others[-1].name and not person.name and person.title:
+            others[-1] = Person("", others[-1].title, others[-1].country or person.country)
+        elif person.title or len(person.name.split()) > 1:
+            others.append(person)
+    return host, others
