@@ -44,10 +44,13 @@ def clean_body(body: str, *, markdown: bool) -> str:
         body = body[: closing.start()] if closing else body
     text = PARAGRAPH_BREAK.join(p for p in map(_one_line, _blocks(body, markdown=markdown)) if p)
     if markdown:  # once over the whole text: no markup crosses a paragraph break
+        changed = 0
         for pattern, replacement, signs in _MARKUP:
             if any(sign in text for sign in signs):  # most readouts carry little markup: skip the patterns that cannot match
-                text = pattern.sub(replacement, text)
-        text = PARAGRAPH_BREAK.join(p for p in map(_one_line, text.split(PARAGRAPH_BREAK)) if p)
+                text, count = pattern.subn(replacement, text)
+                changed += count
+        if changed:  # removing markup may leave double spaces or empty paragraphs
+            text = PARAGRAPH_BREAK.join(p for p in map(_one_line, text.split(PARAGRAPH_BREAK)) if p)
     return text
 
 
