@@ -118,6 +118,8 @@ def test_topics_are_deterministic_and_separate_clear_topics():
     assert len(first.labels(3)) == 2
 
 
+# A toy corpus of a few sentences: NMF stops at its iteration limit there, which is not what this test is about.
+@pytest.mark.filterwarnings("ignore::sklearn.exceptions.ConvergenceWarning")
 def test_topics_unit_choice_and_errors(frames):
     sentences, tokens = frames
     assert topics(tokens, n_topics=2, min_df=1).unit == "sentence"  # two documents only
