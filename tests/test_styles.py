@@ -48,3 +48,22 @@ def test_names_drop_what_is_no_part_of_them():
     assert canonical_name(parse_person("the Hon. Anthony Albanese MP").name) == "Anthony Albanese"
     assert canonical_name("KISHIDA Fumio") == "Fumio Kishida"
     assert canonical_name("Zelenskky") == "Volodymyr Zelenskyy"  # a misspelling in the source, absorbed by the alias table
+
+
+def test_an_institution_is_no_host():
+    """A body that hosts ("Readout of White House Meeting on ...", "Today, the White House convened ...") is the
+    publisher speaking, not a principal: no host name, wherever the name would come from."""
+    from helpers.framing import framing_people
+    from helpers.metadata import is_institution
+
+    assert all(map(is_institution, ["White House", "White House Roundtable", "Biden-Harris Administration", "Officials"]))
+    assert not any(map(is_institution, ["Joe Biden", "Kamala Harris", "Brett McGurk", "Xi Jinping", ""]))
+    assert framing_people("Today, the White House convened governors to discuss home heating costs.")[0].name == ""
+    fields = document_fields("Readout of White House Meeting on Software Security",
+                             "Today, the White House convened government and private sector stakeholders.",
+                             "Today, the White House convened government and private sector stakeholders.")
+    assert fields["host"] == ""
+    fields = document_fields("Readout of President Biden's Call with Prime Minister Modi of India",
+                             "President Biden spoke today with Prime Minister Modi of India.",
+                             "President Biden spoke today with Prime Minister Modi of India.")
+    assert fields["host"] == "Joe Biden"

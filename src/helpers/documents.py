@@ -11,7 +11,7 @@ import re
 
 from .framing import framing_people
 from .metadata import (_NAME_PARTS, Person, canonical_name, clean_name, event_date, event_type_of, headline_date,
-                       is_group, names_in_text, parse_headline, title_equivalents, to_timestamp)
+                       is_group, is_institution, names_in_text, parse_headline, title_equivalents, to_timestamp)
 
 _NAMES_WITHIN = 1000
 
@@ -35,6 +35,8 @@ def document_fields(title: str, text: str, opening: str, meta: dict | None = Non
     meta = meta or {}
     published = to_timestamp(meta.get("published") or meta.get("date") or meta.get("published_time"))
     host, counterparts, event_phrase, style = parse_headline(title)
+    if is_institution(host.name):  # "Readout of White House Meeting on ...": the publisher, not a principal
+        host = Person("", host.title, host.country)
     opening_host, opening_others = framing_people(opening)
     if not host.name and opening_host.name and (_same_person(host, opening_host) or not opening_others or not host.title):
         host = Person(opening_host.name, host.title or opening_host.title, host.country or opening_host.country)

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .metadata import _NAME, Person, parse_person, split_people, titles
+from .metadata import _NAME, Person, is_institution, parse_person, split_people, titles
 from .tables import alternation, phrases, read_table
 
 
@@ -118,6 +118,8 @@ def _framing_people(opening: str, rules: _FramingRules) -> tuple[Person, list[Pe
                 host = Person(named.name, title.title, title.country or named.country)
     if len(host.name.split()) > 3 and not re.search(r"\b[a-z]|\.", host.name):  # "North Africa Brett McGurk"
         host = Person(" ".join(host.name.split()[-2:]), host.title, host.country)
+    if is_institution(host.name):  # "Today, the White House hosted ...": the publisher, not a principal
+        host = Person("", host.title, host.country)
     rest = rules.lead.sub("", opening[verb.end():], count=1)
     rest = rules.tail.split(rest, maxsplit=1)[0]
     others: list[Person] = []

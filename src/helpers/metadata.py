@@ -153,6 +153,14 @@ def is_group(phrase: str) -> bool:
     return any(non_name_words().get(w.strip(",.")) == "group" for w in phrase.split())
 
 
+def is_institution(phrase: str) -> bool:
+    """Whether a phrase names a body rather than a person: a group ("Officials", "State Legislative Leaders") or a
+    phrase that ends in a word of an office or body ("White House", "White House Roundtable", "Biden-Harris
+    Administration"); no one's name ends in one."""
+    words = phrase.split()
+    return bool(words) and (is_group(phrase) or non_name_words().get(words[-1].strip(",.")) == "body")
+
+
 @lru_cache(maxsize=1)
 def event_words() -> dict[str, tuple[int, str]]:
     table = read_table("event_words.csv")
