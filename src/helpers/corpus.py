@@ -339,7 +339,7 @@ def tokens_of(sentences: pd.DataFrame, documents: pd.DataFrame | None = None) ->
     lower = [word.lower().replace("’", "'") for word in types]
     frame["token"] = pd.array(types, dtype="string").take(codes)
     frame["lower"] = pd.array(lower, dtype="string").take(codes)
-    frame["stem"] = pd.array(stems(lower), dtype="string").take(codes)
+    frame["stem"] = pd.array(_stems(lower), dtype="string").take(codes)
     stop_words = tables.stop_words()
     frame["is_stop"] = np.array([word in stop_words for word in lower], dtype=bool)[codes]
     frame["is_punct"] = np.array([_WORDLIKE.search(word) is None for word in types], dtype=bool)[codes]
@@ -366,7 +366,7 @@ def _stemmer():
     return Stemmer.Stemmer("english")
 
 
-def stems(words: list[str]) -> list[str]:
+def _stems(words: list[str]) -> list[str]:
     """Snowball English (Porter 2) stems of lower-cased tokens; a token without a letter is its own stem.
 
     The stemmer is the Snowball project's C code (PyStemmer 2.2, the algorithm NLTK's SnowballStemmer

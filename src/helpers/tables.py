@@ -64,5 +64,6 @@ def alternation(phrases: list[str], tails: dict[str, str] | None = None) -> str:
 
 def first_letter_guard(phrases) -> str:
     """A lookahead for the first letters of `phrases`: put before a lookbehind and an alternation that are searched
-    through whole texts, it lets the engine pass over every other position at once (about 40% faster)."""
+    through whole texts, it fails at once at every position no phrase starts from, before the lookbehind and the
+    alternation are tried there."""
     return f"(?=[{''.join(sorted({re.escape(phrase[0]) for phrase in phrases if phrase}))}])"
