@@ -67,3 +67,23 @@ def test_an_institution_is_no_host():
                              "President Biden spoke today with Prime Minister Modi of India.",
                              "President Biden spoke today with Prime Minister Modi of India.")
     assert fields["host"] == "Joe Biden"
+
+
+def test_a_host_known_only_by_title_is_named_as_the_rest_of_the_corpus_names_them():
+    import pandas as pd
+
+    from helpers.documents import hosts_named_elsewhere
+
+    rows = [(f"named{i}", "Joe Biden", "President", "whitehouse", f"2022-{i + 1:02d}-10") for i in range(9)]
+    rows += [("misread", "Anita Dunn", "President", "whitehouse", "2022-05-01"),  # one stray title does not stop the rest
+             ("director1", "Chris Inglis", "Director", "whitehouse", "2022-03-01"),
+             ("director2", "Jennifer Klein", "Director", "whitehouse", "2022-03-02"),
+             ("untitled", "", "President", "whitehouse", "2022-06-01"),
+             ("much_later", "", "President", "whitehouse", "2030-06-01"),
+             ("a_director", "", "Director", "whitehouse", "2022-03-05"),
+             ("other_publisher", "", "President", "mfa", "2022-06-01"),
+             ("unknown_style", "", "President", "unknown", "2022-06-01")]
+    documents = pd.DataFrame(rows, columns=["doc_id", "host", "host_title", "source_style", "date"])
+    documents["date"] = pd.to_datetime(documents["date"])
+    documents["published"] = documents["date"]
+    assert hosts_named_elsewhere(documents) == {"untitled": "Joe Biden"}

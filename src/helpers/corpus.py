@@ -20,7 +20,7 @@ import pandas as pd
 from . import cache as corpus_cache
 from . import schema, tables
 from .clean import clean_body, paragraph_spans
-from .documents import document_fields
+from .documents import document_fields, hosts_named_elsewhere
 from .readers import ReadError, Record, list_files, read_file
 from .segment import TOKEN_PATTERN, sentence_spans
 
@@ -254,12 +254,33 @@ def _merge(parts: list[_Part]) -> Corpus:
     documents = pd.concat([p.documents for p in kept_parts], ignore_index=True) if kept_parts else pd.DataFrame()
     sentences = _concat([p.sentences for p in kept_parts])
     tokens = _concat([p.tokens for p in kept_parts])
-    return Corpus(
+    corpus = Corpus(
         schema.conform(documents, "documents"),
         schema.conform(sentences, "sentences"),
         schema.conform(tokens, "tokens"),
         schema.conform(pd.DataFrame(problems, columns=["path", "reason"]), "problems"),
     )
+    return _credit_hosts_named_elsewhere(corpus) if len(corpus.documents) else corpus
+
+
+def _credit_hosts_named_elsewhere(corpus: Corpus) -> Corpus:
+    """Name the hosts known here only by title, as the rest of the corpus names them (`documents.hosts_named_elsewhere`),
+    and credit them with their sentences and tokens: this needs the whole corpus, so it runs after the merge."""
+    named = hosts_named_elsewhere(corpus.documents)
+    if not named:
+        return corpus
+    hosts = [named.get(doc_id, host) for doc_id, host in zip(corpus.documents["doc_id"], corpus.documents["host"])]
+    corpus.documents["host"] = pd.array(hosts, dtype=corpus.documents["host"].dtype)
+    for frame in (corpus.sentences, corpus.tokens):
+        if "speaker" not in frame or "role" not in frame:
+            continue
+        unnamed_host = frame["doc_id"].isin(list(named)) & (frame["role"] == "host") & (frame["speaker"] == "")
+        if unnamed_host.any():
+            speaker = frame["speaker"]
+            speaker = speaker.cat.add_categories(sorted(set(named.values()) - set(speaker.cat.categories)))
+            speaker[unnamed_host] = [named[str(doc_id)] for doc_id in frame.loc[unnamed_host, "doc_id"]]
+            frame["speaker"] = speaker
+    return corpus
 
 
 def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
+import pandas as pd
+
 from .framing import framing_people
 from .metadata import (_NAME_PARTS, Person, canonical_name, clean_name, event_date, event_type_of, headline_date,
                        is_group, is_institution, names_in_text, parse_headline, title_equivalents, to_timestamp)
@@ -98,3 +101,32 @@ def _listed(value) -> list[str]:
     if isinstance(value, str):
         return [part.strip() for part in value.split(";") if part.strip()]
     return [str(v) for v in value]
+
+
+_SAME_HOLDER_WITHIN = pd.Timedelta(days=366)
+
+
+def hosts_named_elsewhere(documents: pd.DataFrame) -> dict[str, str]:
+    """doc_id -> host name, for readouts that know their host only by title ("Readout of the President's Meeting
+    with Economists", whose text never names him): the person the same publisher's other readouts name as host
+    with that title within a year either side, if at least three do and nine in ten of them name that person (a
+    title that several people hold, "Director", names no one; a stray misread title does not stop the rest).
+    Publishers are told apart by `source_style`; readouts of an unknown style are left alone."""
+    dates = documents["date"].fillna(documents["published"])
+    has_title = (documents["host_title"] != "") & dates.notna() & (documents["source_style"] != "unknown")
+    title_only = has_title & (documents["host"] == "")
+    if not title_only.any():
+        return {}
+    named = documents[has_title & (documents["host"] != "")].assign(when=dates)
+    holders = {key: (group["when"].to_numpy(), group["host"].to_numpy()) for key, group in named.groupby(["source_style", "host_title"], observed=True)}
+    found = {}
+    for doc_id, style, title, when in zip(documents["doc_id"][title_only], documents["source_style"][title_only],
+                                          documents["host_title"][title_only], dates[title_only]):
+        if (style, title) not in holders:
+            continue
+        times, names = holders[(style, title)]
+        holders_then = pd.Series(names[np.abs(times - np.datetime64(when)) <= _SAME_HOLDER_WITHIN]).value_counts()
+        if holders_then.sum() >= 3 and holders_then.iloc[0] >= 0.9 * holders_then.sum():
+            found[str(doc_id)] = str(holders_then.index[0])
+    return found
+
