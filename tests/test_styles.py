@@ -6,7 +6,7 @@ import pandas as pd
 
 from conftest import LABELS
 from helpers.documents import document_fields
-from helpers.metadata import canonical_name, parse_headline, parse_person
+from helpers.metadata import Person, canonical_name, parse_headline, parse_person
 
 
 def test_fixture_metadata(styles):
@@ -87,3 +87,12 @@ def test_a_host_known_only_by_title_is_named_as_the_rest_of_the_corpus_names_the
     documents["date"] = pd.to_datetime(documents["date"])
     documents["published"] = documents["date"]
     assert hosts_named_elsewhere(documents) == {"untitled": "Joe Biden"}
+
+
+def test_a_title_held_towards_another_is_one_title():
+    """"National Security Advisor to the Vice President Phil Gordon" is Phil Gordon, with that whole title (not the
+    National Security Advisor, nor a person without a name)."""
+    assert parse_person("National Security Advisor to the Vice President Phil Gordon") == Person(
+        "Phil Gordon", "National Security Advisor to the Vice President", "")
+    assert parse_person("the National Security Advisor to the Vice President").title == "National Security Advisor to the Vice President"
+    assert parse_person("Assistant to the President for National Security Affairs Jake Sullivan").name == "Jake Sullivan"

@@ -201,6 +201,10 @@ def _parsed_person(phrase: str) -> tuple[str, str, str]:
     while (title := _title_pattern().match(phrase)) and title.end() > 0:
         found_titles.append(title.group("title"))
         phrase = phrase[title.end():]
+        # A title held towards another ("National Security Advisor to the Vice President Phil Gordon") is one title.
+        while (to_whom := _TOWARDS.match(phrase)) and (principal := _title_pattern().match(phrase, to_whom.end())):
+            found_titles[-1] = f"{found_titles[-1]} to the {principal.group('title')}"
+            phrase = phrase[principal.end():]
         # A portfolio or body after the title ("Minister of Defense Benjamin Gantz", "Sultan of Oman
         # Haitham bin Tariq Al Said") runs until what is left still reads as a name of two words.
         joined = re.match(r"(?:and|&)\s+(?=" + _title_pattern().pattern + ")", phrase)
@@ -225,6 +229,7 @@ def _region_prefix() -> re.Pattern:
     return re.compile(rf"(?P<region>{alternatives})(?![\w])\s*")
 
 
+_TOWARDS = re.compile(r"to\s+(?=(?:the|The)\s)")
 _PORTFOLIO = re.compile(rf"(?:[Oo]f|and|for)\s+(?:the\s+)?((?:[A-Z][\w'’-]*\s+(?:(?:and|for|of|the|&)\s+)*)+?)(?={_CAPITALISED}\s+(?:{_PARTICLES}\s+)*{_CAPITALISED}|$)")
 
 
