@@ -123,8 +123,8 @@ def _framing_people(opening: str, rules: _FramingRules) -> tuple[Person, list[Pe
     rest = rules.lead.sub("", opening[verb.end():], count=1)
     rest = rules.tail.split(rest, maxsplit=1)[0]
     others: list[Person] = []
-    phrases = [p for chunk in re.split(r",\s*(?:and\s+)?", rest) for p in split_people(chunk)] if rest.strip() else []
-    for phrase in phrases:
+    object_phrases = [p for chunk in re.split(r",\s*(?:and\s+)?", rest) for p in split_people(chunk)] if rest.strip() else []
+    for phrase in object_phrases:
         person = parse_person(phrase)
         if others and others[-1].name and not person.name and person.title:
             # an apposition: "Justin Trudeau, Prime Minister of Canada"
