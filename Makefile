@@ -4,6 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 CORPUS ?= seeds
 STAMP := $(VENV)/.installed
+# The shared White House corpus for the integration tests and the benchmark: READOUTS_WHITEHOUSE_CORPUS if set,
+# else ../shared/corpora/whitehouse-readouts when it is there (without it those tests are skipped).
+WHITEHOUSE := $(or $(READOUTS_WHITEHOUSE_CORPUS),$(wildcard $(CURDIR)/../shared/corpora/whitehouse-readouts))
 
 .PHONY: install report notebooks test lab bench fetch clean
 
@@ -27,14 +30,14 @@ notebooks: $(STAMP)
 
 # tests/ plus nbval on notebooks/ (strict: outputs compared); the options live in pyproject.toml.
 test: $(STAMP)
-	$(BIN)/python -m pytest
+	READOUTS_WHITEHOUSE_CORPUS="$(WHITEHOUSE)" $(BIN)/python -m pytest
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab notebooks/
 
-# Needs the shared White House corpus: READOUTS_WHITEHOUSE_CORPUS, else ../shared/corpora/whitehouse-readouts.
+# Needs the shared White House corpus (WHITEHOUSE above).
 bench: $(STAMP)
-	READOUTS_WHITEHOUSE_CORPUS="$${READOUTS_WHITEHOUSE_CORPUS:-$(CURDIR)/../shared/corpora/whitehouse-readouts}" $(BIN)/python benchmarks/bench_loader.py
+	READOUTS_WHITEHOUSE_CORPUS="$(WHITEHOUSE)" $(BIN)/python benchmarks/bench_loader.py
 
 fetch: $(STAMP)
 	$(BIN)/python -m helpers fetch whitehouse
