@@ -36,6 +36,9 @@ def test_headlines_of_other_styles():
     assert host.title == "PM" and others[0].name == "Zelenskyy"
     host, others, _, _ = parse_headline("Japan-Australia Summit Telephone Talk")
     assert (host.country, others[0].country) == ("Japan", "Australia")
+    # "to" before a purpose rather than a person names no one
+    assert parse_headline("Readout of White House Meeting to Commemorate National Foster Care Month")[1] == []
+    assert parse_headline("Readout of President Biden's Call to Prime Minister Trudeau of Canada")[1][0].name == "Trudeau"
     host, others, _, _ = parse_headline("Federal Chancellor Scholz speaks with US President Biden")
     assert host.name == "Scholz" and others[0].country == "United States"
 
@@ -47,6 +50,10 @@ def test_names_drop_what_is_no_part_of_them():
     assert parse_person("Governor Greg Abbott of Texas").country == "United States"
     assert canonical_name(parse_person("the Hon. Anthony Albanese MP").name) == "Anthony Albanese"
     assert canonical_name("KISHIDA Fumio") == "Fumio Kishida"
+    # a posting says where one serves, and the body served ("United Nations") is no part of the name
+    assert parse_person("Ambassador to the United Nations Linda Thomas-Greenfield") == Person("Linda Thomas-Greenfield", "Ambassador", "")
+    assert parse_person("Ambassador to Japan Rahm Emanuel") == Person("Rahm Emanuel", "Ambassador", "")
+    assert parse_person("Special Envoy to the Horn of Africa Mike Hammer").name == "Mike Hammer"
     assert canonical_name("Zelenskky") == "Volodymyr Zelenskyy"  # a misspelling in the source, absorbed by the alias table
 
 

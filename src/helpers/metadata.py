@@ -213,7 +213,10 @@ def _parsed_person(phrase: str) -> tuple[str, str, str]:
             continue
         portfolio = _PORTFOLIO.match(phrase)
         if portfolio:
-            person.country = person.country or country_of(re.sub(r"['’]s$", "", portfolio.group(1).split()[0])) or country_of(portfolio.group(1))
+            # A posting ("Ambassador to Japan Rahm Emanuel") says where one serves, not whose one is.
+            if portfolio.group("link") != "to":
+                body = portfolio.group("body")
+                person.country = person.country or country_of(re.sub(r"['’]s$", "", body.split()[0])) or country_of(body)
             phrase = phrase[portfolio.end():]
         phrase = re.sub(r"^(?:and|&)\s+(?=" + _title_pattern().pattern + ")", "", phrase)
     kept = [t for t in found_titles if t not in honorifics()] or found_titles
@@ -230,7 +233,7 @@ def _region_prefix() -> re.Pattern:
 
 
 _TOWARDS = re.compile(r"to\s+(?=(?:the|The)\s)")
-_PORTFOLIO = re.compile(rf"(?:[Oo]f|and|for)\s+(?:the\s+)?((?:[A-Z][\w'’-]*\s+(?:(?:and|for|of|the|&)\s+)*)+?)(?={_CAPITALISED}\s+(?:{_PARTICLES}\s+)*{_CAPITALISED}|$)")
+_PORTFOLIO = re.compile(rf"(?P<link>[Oo]f|and|for|to)\s+(?:the\s+)?(?P<body>(?:[A-Z][\w'’-]*\s+(?:(?:and|for|of|the|&)\s+)*)+?)(?={_CAPITALISED}\s+(?:{_PARTICLES}\s+)*{_CAPITALISED}|$)")
 
 
 @lru_cache(maxsize=1)
@@ -315,7 +318,7 @@ _EVENT_NOUNS = r"(?:Bilateral|Trilateral|Call|Calls|Phone\s+Call|Telephone\s+Cal
 # Event words in any case ("PM call with ...", "Telephone conversation with ..."); the host may be left out
 # (Kremlin: "Telephone conversation with President of France Emmanuel Macron").
 _POSSESSIVE = re.compile(
-    rf"^(?:(?P<host>.+?)(?:['’]s?)?\s+)??(?P<event>(?i:(?:{_EVENT_MODIFIERS}\s+){{0,3}}{_EVENT_NOUNS}))\s+(?:with|to)\s+(?P<rest>.+)$"
+    rf"^(?:(?P<host>.+?)(?:['’]s?)?\s+)??(?P<event>(?i:(?:{_EVENT_MODIFIERS}\s+){{0,3}}{_EVENT_NOUNS}))\s+(?P<link>with|to)\s+(?P<rest>.+)$"
 )
 _VERBAL = re.compile(
     r"^(?P<host>.+?)\s+(?P<event>(?i:Speaks|Spoke|Talks|Meets|Met|Holds|Held|Has|Had|Sends|Sent|Exchanges|Exchanged|Calls|Called|Congratulates|Congratulated)\b(?:\s+(?!with\b|to\b)[\w-]+){0,4})\s+(?:with|to|on)\s+(?P<rest>.+)$"
@@ -361,6 +364,8 @@ def parse_headline(title: str) -> tuple[Person, list[Person], str, str]:
         return Person(), [], "", style
     host = parse_person(match.group("host") or "")
     rest = match.group("rest")
+    if match.re is _POSSESSIVE and match.group("link") == "to" and not _starts_with_title(rest):
+        rest = ""  # a purpose, not a person: "Meeting to Commemorate National Foster Care Month"
     trailing = ""
     while (tail := _TRAILING.search(rest)) and tail.start() > 0:
         trailing = tail.group(0) + trailing
@@ -369,15 +374,19 @@ def parse_headline(title: str) -> tuple[Person, list[Person], str, str]:
     return host, [c for c in counterparts if c.name or c.title], f"{match.group('event')} {trailing}", style
 
 
+def _starts_with_title(phrase: str) -> bool:
+    """Whether a phrase opens with a title, or a country and a title ("President ...", "Belarusian President ...")."""
+    return bool(_title_pattern().match(phrase)) or bool(
+        (country := _country_prefix().match(phrase)) and _title_pattern().match(phrase, country.end()))
+
+
 def split_people(phrase: str) -> list[str]:
     """Split "President Macron of France and Chancellor Scholz of Germany" into one phrase per person,
     without breaking a country such as "Antigua and Barbuda"."""
     pieces = re.split(r",\s*(?:and\s+)?|\s+and\s+", phrase)
     people: list[str] = []
     for piece in pieces:
-        starts_person = bool(_title_pattern().match(piece)) or bool(
-            (c := _country_prefix().match(piece)) and _title_pattern().match(piece, c.end())
-        )
+        starts_person = _starts_with_title(piece)
         previous_is_bare_title = bool(people) and not parse_person(people[-1]).name
         if people and (not starts_person or previous_is_bare_title):
             people[-1] = f"{people[-1]} and {piece}" if piece else people[-1]
