@@ -63,8 +63,11 @@ def document_fields(title: str, text: str, opening: str, meta: dict | None = Non
             counterparts[i] = Person(other.name if not person.name or len(other.name) > len(person.name) and person.name in other.name else person.name,
                                      person.title or other.title, person.country or other.country)
     known = names_in_text(f"{title}\n{text[:_NAMES_WITHIN]}")
-    if host.title and not host.name:  # "Readout of the President's Call": the body names the President
-        host.name = next((n for n, t in known.items() if t == host.title and not any(_same_person(c, Person(n)) for c in counterparts)), "")
+    if host.title and not host.name:  # "Readout of the President's Call": the opening names the President
+        # Only the opening: later in the body a title can belong to anyone the principals talked about ("the
+        # Chancellor briefed the President on her conversation with President Putin").
+        host.name = next((n for n, t in names_in_text(f"{title}\n{opening}").items()
+                          if t == host.title and not any(_same_person(c, Person(n)) for c in counterparts)), "")
     shared_country = ""
     for person in reversed(counterparts):  # "Foreign Minister Kuleba and Defense Minister Reznikov of Ukraine"
         shared_country = person.country = person.country or shared_country
@@ -86,7 +89,7 @@ def document_fields(title: str, text: str, opening: str, meta: dict | None = Non
         "date": date,
         "published": published,
         # a readout with no counterpart (a task force, a listening session) reports no exchange between principals
-        "event_type": meta.get("event_type") or (event_type_of(event_phrase, title, opening) if counterparts or exchange else "other"),
+        "event_type": meta.get("event_type") or (event_type_of(event_phrase, title, opening) if counterparts or exchange or host.name or host.title else "other"),
         "host": meta.get("host") or host.name,
         "host_title": meta.get("host_title") or host.title,
         "counterparts": _listed(meta.get("counterparts") or meta.get("counterpart")) or [c.name or c.title for c in counterparts],

@@ -86,9 +86,13 @@ def _framing_rules() -> _FramingRules:
     return _FramingRules(
         search=re.compile(rf"(?<![\w-])(?:{forms_alternation(framing_forms, adverb)})(?![\w-])"),
         trailing_name=re.compile(rf"(?<![\w-])((?:{title_alternatives}\s+)*{_NAME})[\s,]*$"),
-        lead=re.compile(rf"^(?:\s+(?:{adverb}|on\s+the\s+phone|over\s+the\s+phone|by\s+(?:tele)?phone|by\s+video(?:\s+link)?|via\s+video(?:\s+link)?))*\s*(?:with|to)?\s*"),
+        lead=re.compile(rf"^(?:\s+(?:{adverb}|on\s+the\s+phone|over\s+the\s+phone|by\s+(?:tele)?phone|by\s+video(?:\s+link)?|via\s+video(?:\s+link)?))*\s*(?:with|to|from)?\s*"),
         tail=re.compile(r"\s+(?:today|yesterday|this|to|on|about|in|at|by|for|via|during|from|ahead|before|after|and\s+(?:[a-z]+ed|[a-z]+s))\b|[;:(]|\.\s*$"),
     )
+
+
+# A news agency's dateline before the sentence proper: "Riyadh, November 14, 2022, SPA -- ", "BEIJING, March 3 (Xinhua) -- ".
+_DATELINE = re.compile(r"^[A-Z][^.]{0,150}?(?:\d|\b[A-Z]{2,}\b)[^.]*?\s(?:--|—|–)\s+")
 
 
 @lru_cache(maxsize=4096)
@@ -102,6 +106,7 @@ def framing_people(opening: str) -> tuple[Person, list[Person]]:
 def _framing_people(opening: str, rules: _FramingRules) -> tuple[Person, list[Person]]:
     """(subject, objects) of a framing sentence ("X spoke today with Y and Z to discuss ..."), as parsed people;
     empty when the opening has no framing verb."""
+    opening = _DATELINE.sub("", opening, count=1)
     verb = rules.search.search(opening)
     if verb is None:
         return Person(), []
@@ -116,6 +121,9 @@ def _framing_people(opening: str, rules: _FramingRules) -> tuple[Person, list[Pe
             title, named = parse_person(chunks[-1]), parse_person(chunks[-2])
             if title.title and not title.name and named.name:
                 host = Person(named.name, title.title, title.country or named.country)
+            elif named.title and not named.name and title.name and not title.title:
+                # the title first: "The President of the European Council, Charles Michel, held ..."
+                host = Person(title.name, named.title, named.country or title.country)
     if len(host.name.split()) > 3 and not re.search(r"\b[a-z]|\.", host.name):  # "North Africa Brett McGurk"
         host = Person(" ".join(host.name.split()[-2:]), host.title, host.country)
     if is_institution(host.name):  # "Today, the White House hosted ...": the publisher, not a principal

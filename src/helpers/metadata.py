@@ -139,6 +139,8 @@ def clean_name(name: str) -> str:
     """A parsed name without what is no part of it: portfolio words in front ("Economics Mike Pyle"), a lead-in word
     ("Following ..."), post-nominal letters ("Anthony Albanese MP"); empty when only such words remain. A group
     ("State Legislative Leaders") is kept: `is_group` tells it apart."""
+    if is_group(name):  # "Caribbean Leaders": the words that describe a group are its name
+        return name
     words = name.split()
     table = non_name_words()
     while words and (table.get(words[0].strip(",")) == "body" or words[0] in _lead_words()):
@@ -202,14 +204,27 @@ def _parsed_person(phrase: str) -> tuple[str, str, str]:
         found_titles.append(title.group("title"))
         phrase = phrase[title.end():]
         # A title held towards another ("National Security Advisor to the Vice President Phil Gordon") is one title.
-        while (to_whom := _TOWARDS.match(phrase)) and (principal := _title_pattern().match(phrase, to_whom.end())):
-            found_titles[-1] = f"{found_titles[-1]} to the {principal.group('title')}"
+        # Serving another ("Press Secretary of the Belarusian leader Natalya Eismont") keeps one's own title.
+        while to_whom := _TOWARDS.match(phrase):
+            start = to_whom.end()
+            if (their_country := _country_prefix().match(phrase, start)) and _title_pattern().match(phrase, their_country.end()):
+                start = their_country.end()
+            if not (principal := _title_pattern().match(phrase, start)):
+                break
+            if to_whom.group("link") == "to":
+                found_titles[-1] = f"{found_titles[-1]} to the {principal.group('title')}"
             phrase = phrase[principal.end():]
         # A portfolio or body after the title ("Minister of Defense Benjamin Gantz", "Sultan of Oman
         # Haitham bin Tariq Al Said") runs until what is left still reads as a name of two words.
         joined = re.match(r"(?:and|&)\s+(?=" + _title_pattern().pattern + ")", phrase)
         if joined:  # "Prime Minister and Foreign Minister ..."
             phrase = phrase[joined.end():]
+            continue
+        of_country = _OF_THE.match(phrase)
+        country = of_country and _country_prefix().match(phrase, of_country.end())
+        if country and _NAME_RE.match(phrase, country.end()):  # "Prime Minister of the United Kingdom Rishi Sunak"
+            person.country = person.country or country_names()[country.group("country")]
+            phrase = phrase[country.end():]
             continue
         portfolio = _PORTFOLIO.match(phrase)
         if portfolio:
@@ -232,7 +247,8 @@ def _region_prefix() -> re.Pattern:
     return re.compile(rf"(?P<region>{alternatives})(?![\w])\s*")
 
 
-_TOWARDS = re.compile(r"to\s+(?=(?:the|The)\s)")
+_OF_THE = re.compile(r"[Oo]f\s+(?:the\s+)?")
+_TOWARDS = re.compile(r"(?P<link>to|of)\s+(?:the|The)\s+")
 _PORTFOLIO = re.compile(rf"(?P<link>[Oo]f|and|for|to)\s+(?:the\s+)?(?P<body>(?:[A-Z][\w'’-]*\s+(?:(?:and|for|of|the|&)\s+)*)+?)(?={_CAPITALISED}\s+(?:{_PARTICLES}\s+)*{_CAPITALISED}|$)")
 
 
@@ -263,7 +279,7 @@ def canonical_name(name: str, known: dict[str, str] | None = None) -> str:
     if len(words) == 2 and words[-1] in ("Jr.", "Sr."):  # a surname with its suffix, "Biden Jr.": as the bare surname
         resolved = canonical_name(words[0], known)
         return resolved if resolved != words[0] else name
-    if len(words) > 1 and len(words[0]) > 1 and words[0].isupper() and not any(w.isupper() for w in words[1:]):
+    if len(words) > 1 and len(words[0].rstrip(".")) > 1 and words[0].isupper() and not any(w.isupper() for w in words[1:]):
         # a surname written first in capitals, as Japanese and some other readouts do: "KISHIDA Fumio"
         return canonical_name(" ".join([*words[1:], words[0].capitalize()]), known)
     if known and " " not in name:  # a bare surname: the fullest form the document uses
@@ -321,7 +337,7 @@ _POSSESSIVE = re.compile(
     rf"^(?:(?P<host>.+?)(?:['’]s?)?\s+)??(?P<event>(?i:(?:{_EVENT_MODIFIERS}\s+){{0,3}}{_EVENT_NOUNS}))\s+(?P<link>with|to)\s+(?P<rest>.+)$"
 )
 _VERBAL = re.compile(
-    r"^(?P<host>.+?)\s+(?P<event>(?i:Speaks|Spoke|Talks|Meets|Met|Holds|Held|Has|Had|Sends|Sent|Exchanges|Exchanged|Calls|Called|Congratulates|Congratulated)\b(?:\s+(?!with\b|to\b)[\w-]+){0,4})\s+(?:with|to|on)\s+(?P<rest>.+)$"
+    r"^(?P<host>.+?)\s+(?P<event>(?i:Speaks|Spoke|Talks|Meets|Met|Holds|Held|Has|Had|Sends|Sent|Exchanges|Exchanged|Calls|Called|Congratulates|Congratulated|Receives|Received)\b(?:\s+(?!with\b|to\b|from\b)[\w-]+){0,4})\s+(?:with|to|on|from)\s+(?P<rest>.+)$"
 )
 # "Japan-Australia Summit Telephone Talk": two countries, the publisher's first.
 _COUNTRY_PAIR = re.compile(
@@ -395,14 +411,17 @@ def split_people(phrase: str) -> list[str]:
     return [p for p in people if p.strip()]
 
 
+_MEDIUM_PRIORITY = 2
+
+
 def event_type_of(*phrases: str) -> str:
-    """The event type named by the first phrase that names one ("other" when none does)."""
+    """The event type named by the first phrase that names one, unless a later phrase names the medium
+    (telephone, video); "other" when none does."""
     table = event_words()
-    for phrase in phrases:
-        hits = [table[w] for w in re.findall(r"[\w-]+", phrase.lower()) if w in table]
-        if hits:
-            return min(hits)[1]
-    return "other"
+    hits = [[table[w] for w in re.findall(r"[\w-]+", phrase.lower()) if w in table] for phrase in phrases]
+    first = next((found for found in hits if found), [])
+    media = [hit for found in hits for hit in found if hit[0] <= _MEDIUM_PRIORITY]
+    return min(first + media)[1] if first else "other"
 
 
 # --- dates ----------------------------------------------------------------------------------------

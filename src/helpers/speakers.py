@@ -91,12 +91,15 @@ def _rules() -> _Rules:
 
     title_alternatives = alternation(list(titles()))
     countries = sorted(country_names(), key=len, reverse=True)
+    lowercase_titles = alternation([title for title in titles() if title[:1].islower()]) or "(?!)"
     country_alternatives = alternation(countries)
     name = _NAME
     person = re.compile(
         rf"(?:[Tt]he\s+)?(?:(?P<adj>{country_alternatives})(?:['’]s)?\s+)?"
         # titles may chain through "to the" / "for": "National Security Advisor to the Vice President Dr. Phil Gordon"
-        rf"(?P<titles>(?:(?:{title_alternatives})(?![\w-])(?:\s+(?:to|for|of)\s+(?:the\s+)?(?=[A-Z]))?\s*)+)?"
+        # or serve someone of a country: "Press Secretary of the Belarusian leader Natalya Eismont"
+        rf"(?P<titles>(?:(?:{title_alternatives})(?![\w-])(?:\s+(?:to|for|of)\s+(?:the\s+)?"
+        rf"(?:(?:{country_alternatives})\s+(?=(?:{title_alternatives})(?![\w-])))?(?=[A-Z]|(?:{lowercase_titles})(?![\w-])))?\s*)+)?"
         rf"(?P<name>{name})?"
         rf"(?P<of>\s+of\s+(?:the\s+)?(?:[A-Z][\w’'.-]*)(?:\s+(?:of|and|the|[A-Z][\w’'.-]*))*)?"
     )
@@ -255,7 +258,12 @@ def _cast(document: dict, sentences: list[str]) -> _Cast:
         if parsed.name:
             add(parsed.name, COUNTERPART, main_title if i == 0 else parsed.title, str(document.get("counterpart_country") or "") if i == 0 else parsed.country)
     for person in opening_others:
-        if person.name and any(m.name == canonical_name(person.name, known) for m in members):
+        name = canonical_name(person.name, known) if person.name else ""
+        # "Prime Minister Hipkins" in the opening is the headline's "Chris Hipkins": one member, with both titles
+        same = next((m for m in members if name and m.name and (m.name == name or _same_person(name, m.name))), None)
+        if same is not None:
+            if person.title:
+                same.titles.add(person.title)
             continue
         if person.name or person.title:
             add(person.name, COUNTERPART, person.title, person.country)
@@ -292,9 +300,9 @@ def _titled_names(text: str) -> dict[str, str]:
         if match.group("titles") and match.group("name"):
             parsed = parse_person(match.group(0))
             if parsed.name and parsed.title and parsed.name not in country_names():
-                # the title nearest the name is the person's: "... to the Vice President Dr. Phil Gordon" -> "Dr."
-                nearest = rules.title.findall(match.group("titles"))[-1]
-                found.setdefault(parsed.name, nearest)
+                # One's own title, not that of whom one serves: "National Security Advisor to the Vice President
+                # Phil Gordon" is no "Vice President", "Press Secretary of the Belarusian leader ..." no "leader".
+                found.setdefault(parsed.name, parsed.title.split(" to the ")[0])
     return found
 
 
@@ -496,6 +504,8 @@ def _decide(text: str, *, first: bool, cast: _Cast, paragraph: _Decision | None,
             if has_verb:
                 return _Decision(OTHER, "", lemma, "group subject", plural=OTHER)
             continue
+        if first and not has_verb:
+            continue  # the opening names who met ("A, B and C met with ..."); only a reporting verb makes it speech
         resolved = _resolve_people(subject.phrases, cast)
         if resolved is None:
             continue
