@@ -66,8 +66,8 @@ def document_fields(title: str, text: str, opening: str, meta: dict | None = Non
     if host.title and not host.name:  # "Readout of the President's Call": the opening names the President
         # Only the opening: later in the body a title can belong to anyone the principals talked about ("the
         # Chancellor briefed the President on her conversation with President Putin").
-        host.name = next((n for n, t in names_in_text(f"{title}\n{opening}").items()
-                          if t == host.title and not any(_same_person(c, Person(n)) for c in counterparts)), "")
+        host.name = next((n for n, t in known.items() if t == host.title and (n in opening or n in title)
+                          and not any(_same_person(c, Person(n)) for c in counterparts)), "")
     shared_country = ""
     for person in reversed(counterparts):  # "Foreign Minister Kuleba and Defense Minister Reznikov of Ukraine"
         shared_country = person.country = person.country or shared_country
