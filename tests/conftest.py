@@ -6,6 +6,7 @@ import tempfile
 import warnings
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from helpers import load_corpus
@@ -18,6 +19,15 @@ SEEDS = ROOT / "seeds"
 LABELS = Path(__file__).resolve().parent / "labels"
 # Short readouts in other governments' styles, written for the tests (see labels/NOTES.md).
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def labelled_metadata(fields) -> dict[str, str]:
+    """A readout's metadata in the columns of the hand-label files (host, counterpart, country, event_type, date),
+    from a `documents` row or from `document_fields(...)`: the first counterpart, the day as YYYY-MM-DD."""
+    counterparts, date = fields["counterparts"], fields["date"]
+    return {"host": str(fields["host"]), "counterpart": str(counterparts[0]) if len(counterparts) else "",
+            "country": str(fields["counterpart_country"]), "event_type": str(fields["event_type"]),
+            "date": "" if date is None or pd.isna(date) else str(pd.Timestamp(date).date())}
 
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,7 @@ import yaml
 
 from helpers import schema
 from invariants import assert_nothing_lost
-from conftest import LABELS, whitehouse_dir, needs_whitehouse
+from conftest import LABELS, labelled_metadata, needs_whitehouse, whitehouse_dir
 
 pytestmark = needs_whitehouse
 
@@ -64,12 +64,7 @@ def test_hosts_counterparts_countries_and_event_types_against_hand_labels(whiteh
                   for p, r in zip(whitehouse.problems["path"], whitehouse.problems["reason"])}
     rows = docs.loc[[duplicates.get(f, f) for f in labels["file"]]]
     parts = lambda name: frozenset(str(name).replace("-", " ").lower().split())
-    found = pd.DataFrame({
-        "host": rows["host"].to_numpy(),
-        "counterpart": [c[0] if len(c) else "" for c in rows["counterparts"]],
-        "country": rows["counterpart_country"].to_numpy(),
-        "event_type": rows["event_type"].astype(str).to_numpy(),
-    })
+    found = pd.DataFrame([labelled_metadata(row) for _, row in rows.iterrows()])
     agreement = {}
     for column in ("host", "counterpart", "country", "event_type"):
         same = [parts(a) == parts(b) for a, b in zip(labels[column], found[column])]
@@ -107,11 +102,9 @@ def test_document_fields_agree_with_hand_labels_at_least_as_well(whitehouse):
     found = {"host": [], "counterpart": [], "country": [], "event_type": []}
     for file in labels["file"]:
         doc = docs.loc[duplicates.get(file, file)]
-        fields = document_fields(doc["title"], doc["text"], first[doc["doc_id"]], {"published": doc["published"]})
-        found["host"].append(fields["host"])
-        found["counterpart"].append(fields["counterparts"][0] if fields["counterparts"] else "")
-        found["country"].append(fields["counterpart_country"])
-        found["event_type"].append(fields["event_type"])
+        fields = labelled_metadata(document_fields(doc["title"], doc["text"], first[doc["doc_id"]], {"published": doc["published"]}))
+        for column, values in found.items():
+            values.append(fields[column])
     agreement = {}
     for column, values in found.items():
         same = [parts(a) == parts(b) for a, b in zip(labels[column], values)]

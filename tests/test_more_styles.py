@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from conftest import LABELS
+from conftest import LABELS, labelled_metadata
 from helpers import load_corpus
 from invariants import assert_nothing_lost
 from test_speakers import MAX_UNATTRIBUTED, MAX_UNMATCHED, match_labels, report, speaker_accuracy
@@ -50,13 +50,10 @@ def test_metadata_against_labels(more_styles):
     docs = more_styles.documents.set_index("doc_id")
     misses, total = [], 0
     for label in labels.itertuples(index=False):
-        doc = docs.loc[label.file.rsplit(".", 1)[0]]
-        found = {"host": doc["host"], "counterpart": doc["counterparts"][0] if len(doc["counterparts"]) else "",
-                 "country": doc["counterpart_country"], "event_type": doc["event_type"],
-                 "date": "" if pd.isna(doc["date"]) else str(doc["date"].date())}
+        found = labelled_metadata(docs.loc[label.file.rsplit(".", 1)[0]])
         for column in METADATA_FIELDS:
             total += 1
-            if str(found[column]) != getattr(label, column):
+            if found[column] != getattr(label, column):
                 misses.append(f"{label.file}: {column} {getattr(label, column)!r} != {found[column]!r}")
     print("\n".join(misses))
     # measured: 76 of 80 fields (a numeric date "2/3/2023" not read, talks held in person labelled

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from conftest import LABELS
+from conftest import LABELS, labelled_metadata
 from helpers.documents import document_fields
 from helpers.metadata import Person, canonical_name, parse_headline, parse_person
 
@@ -18,10 +18,7 @@ def test_fixture_metadata(styles):
         doc_id = label.file.rsplit(".", 1)[0]
         doc = docs.loc[doc_id]
         meta = {} if pd.isna(doc["published"]) else {"published": doc["published"]}
-        fields = document_fields(doc["title"], doc["text"], first[doc_id], meta)
-        found = {"host": fields["host"], "counterpart": fields["counterparts"][0] if fields["counterparts"] else "",
-                 "country": fields["counterpart_country"], "event_type": fields["event_type"],
-                 "date": "" if fields["date"] is None else str(fields["date"].date())}
+        found = labelled_metadata(document_fields(doc["title"], doc["text"], first[doc_id], meta))
         for column, value in found.items():
             if value != getattr(label, column):
                 misses.append(f"{label.file}: {column} {getattr(label, column)!r} != {value!r}")
