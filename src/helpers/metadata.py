@@ -90,7 +90,7 @@ def _lowercase_countries() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def _country_prefix() -> re.Pattern:
     alternatives = "|".join(re.escape(n) for n in sorted(country_names(), key=len, reverse=True))
-    return re.compile(rf"(?:the\s+)?(?P<country>{alternatives})(?![\w])\s*")
+    return re.compile(rf"(?:the\s+)?(?P<country>{alternatives})(?![\w])(?:['’]s(?![\w]))?\s*")  # "Canada’s Ambassador"
 
 
 @lru_cache(maxsize=1)
@@ -233,7 +233,7 @@ def _parsed_person(phrase: str) -> tuple[str, str, str]:
                 body = portfolio.group("body")
                 person.country = person.country or country_of(re.sub(r"['’]s$", "", body.split()[0])) or country_of(body)
             phrase = phrase[portfolio.end():]
-        phrase = re.sub(r"^(?:and|&)\s+(?=" + _title_pattern().pattern + ")", "", phrase)
+        phrase = re.sub(r"^(?:and|&|the)\s+(?=" + _title_pattern().pattern + ")", "", phrase)  # "His Royal Highness the Crown Prince"
     kept = [t for t in found_titles if t not in honorifics()] or found_titles
     person.title = kept[0] if kept else ""
     name = _NAME_RE.match(phrase)

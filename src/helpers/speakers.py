@@ -80,6 +80,7 @@ class _Rules:
     lead_in: re.Pattern
     comma: re.Pattern
     framing_object: re.Pattern
+    apposition: re.Pattern    # ", Ailish Campbell," after an unnamed title
 
 
 @lru_cache(maxsize=1)
@@ -99,7 +100,9 @@ def _rules() -> _Rules:
         # titles may chain through "to the" / "for": "National Security Advisor to the Vice President Dr. Phil Gordon"
         # or serve someone of a country: "Press Secretary of the Belarusian leader Natalya Eismont"
         rf"(?P<titles>(?:(?:{title_alternatives})(?![\w-])(?:\s+(?:to|for|of)\s+(?:the\s+)?"
-        rf"(?:(?:{country_alternatives})\s+(?=(?:{title_alternatives})(?![\w-])))?(?=[A-Z]|(?:{lowercase_titles})(?![\w-])))?\s*)+)?"
+        rf"(?:(?:{country_alternatives})\s+(?=(?:{title_alternatives})(?![\w-])))?(?=[A-Z]|(?:{lowercase_titles})(?![\w-])))?\s*"
+        # "His Royal Highness the Crown Prince"
+        rf"(?:the\s+(?=(?:{title_alternatives})(?![\w-])))?)+)?"
         rf"(?P<name>{name})?"
         rf"(?P<of>\s+of\s+(?:the\s+)?(?:[A-Z][\w’'.-]*)(?:\s+(?:of|and|the|[A-Z][\w’'.-]*))*)?"
     )
@@ -128,7 +131,9 @@ def _rules() -> _Rules:
         group=group,
         separator=re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*"),
         starters=frozenset(starter_words),
-        first_word=re.compile(r"(?:[Tt]he\s+)?([^\s,;:]+)"),
+        first_word=re.compile(r"(?:[Tt]he\s+)?([^\s,;:’']+)"),  # "Canada’s Ambassador": the word is "Canada"
+        # a bare name between commas, not the next of a list ("The President, Leader Schumer, and ...")
+        apposition=re.compile(rf",\s+(?!(?:{title_alternatives})(?![\w-]))(?P<name>{name}),(?!\s*and\b)"),
         side=re.compile(r"\s+side(?![\w-])"),
         modal=re.compile(rf"\s+(?:{adverb}\s+)*?(?:{alternation(phrases('modal_verbs.csv', 'word'))})(?![\w-])", re.IGNORECASE),
         wildcard_forms=tuple((re.compile(form_pattern(f, adverb), re.IGNORECASE), f) for f in forms if "*" in f),
@@ -395,18 +400,33 @@ def _mention(text: str, pos: int, rules: _Rules) -> tuple[str, str, int] | None:
         if first.start(1) > pos:
             return None  # "The" + a word that is neither a title nor a country
         name = rules.name.match(text, pos)
-        return ("person", name.group(0).strip(" ,"), pos + len(name.group(0).rstrip(" ,"))) if name else None
+        return _person_mention(text, pos, name.end(), rules) if name else None
     country = rules.country.match(text, pos)
     person = rules.person.match(text, pos)
     if person and not (person.group("titles") or person.group("name")):
         person = None
     if country and (person is None or person.end() <= country.end() or not (person.group("titles") or _is_name_after(person, country))):
-        side = rules.side.match(text, country.end())  # "the Chinese side" stands for its principal
-        return "country", country.group("country"), side.end() if side else country.end()
+        # "the Chinese side" stands for its principal, even inside a paragraph of another speaker or of both
+        if side := rules.side.match(text, country.end()):
+            return "side", country.group("country"), side.end()
+        return "country", country.group("country"), country.end()
     if person:
-        phrase = text[pos:person.end()].rstrip(" ,")
-        return "person", phrase.strip(), pos + len(phrase)
+        return _person_mention(text, pos, person.end(), rules)
     return None
+
+
+def _person_mention(text: str, pos: int, end: int, rules: _Rules) -> tuple[str, str, int]:
+    """("person", phrase, end) of a person matched from `pos` to `end`, taking in what still belongs to them:
+    an office's words before a title run on through the title's phrase ("Senior Presidential Secretary for Press
+    Affairs Kim Eun-hye"), and a name set off by commas after an unnamed title ("Canada's Ambassador to the
+    European Union, Ailish Campbell, provided ...")."""
+    if (title := rules.title.search(text, pos + 1, end)) and (titled := rules.person.match(text, title.start())):
+        end = max(end, titled.end())
+    phrase = text[pos:end].rstrip(" ,")
+    end = pos + len(phrase)
+    if (appositive := rules.apposition.match(text, end)) and not parse_person(phrase).name:
+        return "person", f"{phrase.strip()} {appositive.group('name')}", appositive.end()
+    return "person", phrase.strip(), end
 
 
 def _is_name_after(person: re.Match, country: re.Match) -> bool:
