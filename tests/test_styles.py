@@ -51,6 +51,9 @@ def test_names_drop_what_is_no_part_of_them():
     assert parse_person("Ambassador to the United Nations Linda Thomas-Greenfield") == Person("Linda Thomas-Greenfield", "Ambassador", "")
     assert parse_person("Ambassador to Japan Rahm Emanuel") == Person("Rahm Emanuel", "Ambassador", "")
     assert parse_person("Special Envoy to the Horn of Africa Mike Hammer").name == "Mike Hammer"
+    assert parse_person("Special Representative for International Cooperation Erzhan Kazykhan").name == "Erzhan Kazykhan"
+    # an office held alongside another title is no part of the name either
+    assert parse_person("Director of the Office of the Foreign Affairs Commission and Foreign Minister Wang Yi").name == "Wang Yi"
     assert canonical_name("Zelenskky") == "Volodymyr Zelenskyy"  # a misspelling in the source, absorbed by the alias table
 
 

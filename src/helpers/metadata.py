@@ -220,6 +220,11 @@ def _parsed_person(phrase: str) -> tuple[str, str, str]:
         if joined:  # "Prime Minister and Foreign Minister ..."
             phrase = phrase[joined.end():]
             continue
+        # An office held alongside another title: "Director of the Office of the Foreign Affairs Commission and
+        # Foreign Minister Wang Yi" (the office's words are no part of the name).
+        if alongside := _office_before_title().match(phrase):
+            phrase = phrase[alongside.end():]
+            continue
         of_country = _OF_THE.match(phrase)
         country = of_country and _country_prefix().match(phrase, of_country.end())
         if country and _NAME_RE.match(phrase, country.end()):  # "Prime Minister of the United Kingdom Rishi Sunak"
@@ -245,6 +250,11 @@ def _parsed_person(phrase: str) -> tuple[str, str, str]:
 def _region_prefix() -> re.Pattern:
     alternatives = "|".join(re.escape(n) for n in sorted(regions(), key=len, reverse=True))
     return re.compile(rf"(?P<region>{alternatives})(?![\w])\s*")
+
+
+@lru_cache(maxsize=1)
+def _office_before_title() -> re.Pattern:
+    return re.compile(rf"(?:[Oo]f|for)\s+(?:(?:the|of|and|for|&)\s+|[A-Z][\w'’-]*\s+)*?(?:and|&)\s+(?={_title_pattern().pattern})")
 
 
 _OF_THE = re.compile(r"[Oo]f\s+(?:the\s+)?")
