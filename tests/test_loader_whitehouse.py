@@ -72,10 +72,11 @@ def test_hosts_counterparts_countries_and_event_types_against_hand_labels(whiteh
         misses = labels.loc[[not s for s in same], ["file", column]].assign(found=found.loc[[not s for s in same], column].to_numpy())
         print(f"\n{column}: {sum(same)}/{len(same)} agree; disagreements:\n{misses.to_string()}")
     # Disagreements left are readouts that are not leader exchanges (task forces, travel, listening sessions).
-    assert agreement["host"] >= 0.80
-    assert agreement["counterpart"] >= 0.78
-    assert agreement["country"] >= 0.88
-    assert agreement["event_type"] >= 0.85
+    # measured: host 72, counterpart 71, country 73, event type 73 of 78
+    assert agreement["host"] >= 0.90
+    assert agreement["counterpart"] >= 0.88
+    assert agreement["country"] >= 0.92
+    assert agreement["event_type"] >= 0.92
     leader_calls = (labels["event_type"] == "call") & (labels["counterpart"] != "")
     assert (found.loc[leader_calls, "host"].map(parts) == labels.loc[leader_calls, "host"].map(parts)).mean() >= 0.95
 
@@ -113,10 +114,11 @@ def test_document_fields_agree_with_hand_labels_at_least_as_well(whitehouse):
         for file, label, value, ok in zip(labels["file"], labels[column], values, same):
             if not ok:
                 print(f"  {file[-90:]}: label {label!r}, found {value!r}")
-    assert agreement["host"] >= 0.80
-    assert agreement["counterpart"] >= 0.80
+    # measured: host 71, counterpart 71, country 73, event type 73 of 78
+    assert agreement["host"] >= 0.90
+    assert agreement["counterpart"] >= 0.88
     assert agreement["country"] >= 0.93
-    assert agreement["event_type"] >= 0.85
+    assert agreement["event_type"] >= 0.92
 
 
 def test_stems_are_the_snowball_stems_nltk_gives(whitehouse, styles, seed):
