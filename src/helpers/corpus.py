@@ -21,6 +21,7 @@ from . import cache as corpus_cache
 from . import schema, tables
 from .clean import clean_body, paragraph_spans
 from .documents import document_fields, hosts_named_elsewhere
+from .framing import opening_index
 from .readers import ReadError, Record, list_files, read_file
 from .segment import TOKEN_PATTERN, sentence_spans
 
@@ -211,7 +212,8 @@ def _load_part(files: list[tuple[Path, Path]], *, strict: bool, attribute: bool)
         seen[fingerprint] = record.path
         seen_ids.add(record.doc_id)
         spans = segment(text)
-        opening = text[spans[0][1]:spans[0][2]] if spans else ""
+        first_three = [text[start:end] for _, start, end in spans[:3]]
+        opening = first_three[opening_index(first_three)] if first_three else ""
         documents.append(_document(record, text, opening))
         segmented.append((record.doc_id, text, spans))
 

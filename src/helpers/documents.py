@@ -30,6 +30,11 @@ def _same_person(a: Person, b: Person) -> bool:
     return bool(same_title or (a.country and a.country == b.country) or not (a.title or a.country))
 
 
+def _fuller(name: str, other: str) -> str:
+    """`name`, or `other` when it says more of the same name ("Meloni" in a headline, "Giorgia Meloni" in the opening)."""
+    return other if not name or len(other) > len(name) and name in other else name
+
+
 def document_fields(title: str, text: str, opening: str, meta: dict | None = None) -> dict:
     """The `documents` metadata columns of one readout (all but doc_id, path and text), from its headline and
     opening sentence; a header field in `meta` wins. The opening's framing sentence ("Prime Minister Shri Narendra
@@ -44,13 +49,13 @@ def document_fields(title: str, text: str, opening: str, meta: dict | None = Non
     if not host.name and opening_host.name and (_same_person(host, opening_host) or not opening_others or not host.title):
         host = Person(opening_host.name, host.title or opening_host.title, host.country or opening_host.country)
     elif host.name and opening_host.name and _same_person(host, opening_host):
-        host = Person(host.name, host.title or opening_host.title, host.country or opening_host.country)
+        host = Person(_fuller(host.name, opening_host.name), host.title or opening_host.title, host.country or opening_host.country)
     if not host.name and not host.title and opening_host.title:
         host = Person("", opening_host.title, host.country or opening_host.country)
     counterparts = [c for c in counterparts if c.title or c.country or len(c.name.split()) > 1]
     # A group ("State Legislative Leaders") still tells that an exchange happened, but is no counterpart.
     exchange = bool(counterparts)
-    counterparts = [c for c in counterparts if not (is_group(c.name) and not c.title)]
+    counterparts = [c for c in counterparts if not is_group(c.name)]
     if not counterparts:
         counterparts = [Person(o.name, o.title, o.country) for o in opening_others if not is_group(o.name)]
     else:
@@ -60,8 +65,7 @@ def document_fields(title: str, text: str, opening: str, meta: dict | None = Non
             if other is None:
                 continue
             unused.remove(other)
-            counterparts[i] = Person(other.name if not person.name or len(other.name) > len(person.name) and person.name in other.name else person.name,
-                                     person.title or other.title, person.country or other.country)
+            counterparts[i] = Person(_fuller(person.name, other.name), person.title or other.title, person.country or other.country)
     known = names_in_text(f"{title}\n{text[:_NAMES_WITHIN]}")
     if host.title and not host.name:  # "Readout of the President's Call": the opening names the President
         # Only the opening: later in the body a title can belong to anyone the principals talked about ("the
@@ -82,7 +86,9 @@ def document_fields(title: str, text: str, opening: str, meta: dict | None = Non
         style = "mfa"
     main = counterparts[0] if counterparts else Person()
     dated = headline_date(title)
-    date = to_timestamp(meta.get("event_date")) or event_date(opening, published or dated) or dated
+    # the framing sentence may follow a dateline paragraph ("Madrid, Tuesday 1 March 2022"): read the dates up to it
+    up_to_opening = text[:text.find(opening) + len(opening)] if opening and opening in text else opening
+    date = to_timestamp(meta.get("event_date")) or event_date(up_to_opening, published or dated) or dated
     return {
         "source_style": meta.get("source_style") or style,
         "title": title,

@@ -27,6 +27,7 @@ class Verbs:
 
     forms: dict[str, tuple[str, str, bool]]  # lower-cased form -> (kind "report"/"frame", lemma, needs_object)
     adverb: str
+    greetings: frozenset[str] = frozenset()  # framing forms that frame in the opening only ("welcomed")
 
     @property
     def longest_first(self) -> list[str]:
@@ -41,11 +42,14 @@ def verbs() -> Verbs:
     for form, lemma in zip(reporting["form"], reporting["lemma"]):
         forms[" ".join(form.lower().split())] = ("report", lemma.strip(), False)
     framing = read_table("framing_verbs.csv")
+    greetings = set()
     for form, needs in zip(framing["form"], framing["needs_object"]):
         form = " ".join(form.lower().split())
         lemma = forms.get(form, ("", "", False))[1]  # "spoke" frames or, without an object, reports ("speak")
-        forms[form] = ("frame", lemma, needs.strip() == "yes")
-    return Verbs(forms, rf"(?:{alternation(phrases('speech_adverbs.csv', 'word'))}|\w+ly)")
+        forms[form] = ("frame", lemma, needs.strip() in ("yes", "opening"))
+        if needs.strip() == "opening":
+            greetings.add(form)
+    return Verbs(forms, rf"(?:{alternation(phrases('speech_adverbs.csv', 'word'))}|\w+ly)", frozenset(greetings))
 
 
 def form_pattern(form: str, adverb: str) -> str:
@@ -91,8 +95,32 @@ def _framing_rules() -> _FramingRules:
     )
 
 
+_AUXILIARY = re.compile(r"\s+(?:has|have)\s+$")
 # A news agency's dateline before the sentence proper: "Riyadh, November 14, 2022, SPA -- ", "BEIJING, March 3 (Xinhua) -- ".
 _DATELINE = re.compile(r"^[A-Z][^.]{0,150}?(?:\d|\b[A-Z]{2,}\b)[^.]*?\s(?:--|—|–)\s+")
+
+
+_SENTENCE_CLOSE = re.compile(r"[.?!][\"'”’)\]]*\s*$")
+
+
+def opening_index(sentences: list[str]) -> int:
+    """Where a readout's opening sentence is: past a heading line that repeats the title or a dateline paragraph
+    ("Madrid, Tuesday 1 March 2022"), which end without a full stop; at most the third sentence."""
+    index = 0
+    while index < min(2, len(sentences) - 1) and not _SENTENCE_CLOSE.search(sentences[index]):
+        index += 1
+    return index
+
+
+def framing_sentence(sentences: list[str]) -> str:
+    """The framing sentence among a readout's first three (after a heading line that repeats the title, or a
+    dateline paragraph such as "Madrid, Tuesday 1 March 2022"): the first that names who spoke with whom;
+    else the first sentence."""
+    for sentence in sentences[:3]:
+        host, others = framing_people(sentence)
+        if host.name or others:
+            return sentence
+    return sentences[0] if sentences else ""
 
 
 @lru_cache(maxsize=4096)
@@ -110,11 +138,13 @@ def _framing_people(opening: str, rules: _FramingRules) -> tuple[Person, list[Pe
     verb = rules.search.search(opening)
     if verb is None:
         return Person(), []
-    # The principal is the name just before the verb: "Deputy Assistant to the President and White House
-    # Coordinator for the Middle East and North Africa Brett McGurk spoke ..."
-    subject = rules.trailing_name.search(opening, 0, verb.start())
+    # The principal is the name just before the verb (and its auxiliary: "Pedro Sánchez, has held ..."):
+    # "Deputy Assistant to the President and White House Coordinator for the Middle East and North Africa
+    # Brett McGurk spoke ..."
+    cut = auxiliary.start() if (auxiliary := _AUXILIARY.search(opening, 0, verb.start())) else verb.start()
+    subject = rules.trailing_name.search(opening, 0, cut)
     host = parse_person(subject.group(1)) if subject else Person()
-    before = opening[:verb.start()].rstrip()
+    before = opening[:cut].rstrip()
     if before.endswith(","):  # an apposition: "Mr. KISHIDA Fumio, Prime Minister of Japan, held ..."
         chunks = before[:-1].rsplit(",", 2)
         if len(chunks) >= 2:

@@ -22,7 +22,7 @@ from .tables import read_table
 _CAPITALISED = r"(?:[JS]r\.|[A-ZÀ-ÞĀ-Ž]\.(?:[A-Z]\.)*|[A-ZÀ-ÞĀ-Ž](?:[\w\-]|['’](?!s\b))*)"
 # Particles that sit inside names: "Mohammed bin Salman", "Ursula von der Leyen", "Lula da Silva".
 _PARTICLES = r"(?:bin|bint|ibn|al|el|von|van|der|den|de|da|do|dos|du|la|le|y|di)"
-_NAME = rf"{_CAPITALISED}(?:(?:,? (?=[JS]r\.)| )(?:{_PARTICLES} )*{_CAPITALISED}){{0,4}}"
+_NAME = rf"(?:{_PARTICLES} )*{_CAPITALISED}(?:(?:,? (?=[JS]r\.)| )(?:{_PARTICLES} )*{_CAPITALISED}){{0,4}}"  # "von der Leyen" too
 _NAME_RE = re.compile(_NAME)
 
 
@@ -344,10 +344,10 @@ _EVENT_NOUNS = r"(?:Bilateral|Trilateral|Call|Calls|Phone\s+Call|Telephone\s+Cal
 # Event words in any case ("PM call with ...", "Telephone conversation with ..."); the host may be left out
 # (Kremlin: "Telephone conversation with President of France Emmanuel Macron").
 _POSSESSIVE = re.compile(
-    rf"^(?:(?P<host>.+?)(?:['’]s?)?\s+)??(?P<event>(?i:(?:{_EVENT_MODIFIERS}\s+){{0,3}}{_EVENT_NOUNS}))\s+(?P<link>with|to)\s+(?P<rest>.+)$"
+    rf"^(?:(?P<host>.+?)(?:['’]s?)?\s+)??(?P<event>(?i:(?:{_EVENT_MODIFIERS}\s+){{0,3}}{_EVENT_NOUNS}))\s+(?P<link>(?i:with|to|between))\s+(?P<rest>.+)$"
 )
 _VERBAL = re.compile(
-    r"^(?P<host>.+?)\s+(?P<event>(?i:Speaks|Spoke|Talks|Meets|Met|Holds|Held|Has|Had|Sends|Sent|Exchanges|Exchanged|Calls|Called|Congratulates|Congratulated|Receives|Received)\b(?:\s+(?!with\b|to\b|from\b)[\w-]+){0,4})\s+(?:with|to|on|from)\s+(?P<rest>.+)$"
+    r"^(?P<host>.+?)\s+(?P<event>(?i:Speaks|Spoke|Talks|Meets|Met|Holds|Held|Has|Had|Sends|Sent|Exchanges|Exchanged|Calls|Called|Congratulates|Congratulated|Receives|Received)\b(?:\s+(?!(?i:with|to|from)\b)[\w-]+){0,4})\s+(?i:with|to|on|from)\s+(?P<rest>.+)$"
 )
 # "Japan-Australia Summit Telephone Talk": two countries, the publisher's first.
 _COUNTRY_PAIR = re.compile(
@@ -358,7 +358,7 @@ _HEADLINE_DATE = re.compile(r"\s*[:,|–—-]\s*(?P<date>\d{1,2}\s+[A-Z][a-z]+\.
 _TRAILING = re.compile(
     r"\s+(?:on\s+the\s+(?:Phone|Telephone)|by\s+(?:Phone|Telephone|Video(?:\s+Link)?)|via\s+(?:Video|Telephone|Phone)(?:\s+Link)?|over\s+the\s+Phone|in\s+(?:a\s+)?(?:Video|Virtual|Phone).*|on\s+the\s+Margins\s+of.*|on\s+the\s+Sidelines\s+of.*|at\s+the\s+.*|in\s+[A-Z][\w'’-]*(?:,\s*[A-Z][\w'’-]*)?|on\s+(?:[A-Z][\w-]*\s*)+|to\s+Discuss.*|to\s+[a-z].*)$",
 )
-_READOUT_PREFIX = re.compile(r"^(?:Readout|READOUT|Read-out|Statement)\b[^A-Za-z]*(?:(?:from|by)\s+.+?\s+(?:on|of)\s+(?=[A-Z])|(?:of|by|from)\s+)?")
+_READOUT_PREFIX = re.compile(r"^(?:Joint\s+)?(?:Readout|READOUT|Read-out|Statement)\b[^A-Za-z]*(?:(?:from|by)\s+.+?\s+(?:on|of)\s+(?=[A-Z])|(?:of|by|from)\s+)?")
 
 
 def headline_date(title: str) -> pd.Timestamp | None:
@@ -390,8 +390,13 @@ def parse_headline(title: str) -> tuple[Person, list[Person], str, str]:
         return Person(), [], "", style
     host = parse_person(match.group("host") or "")
     rest = match.group("rest")
-    if match.re is _POSSESSIVE and match.group("link") == "to" and not _starts_with_title(rest):
+    link = match.group("link").lower() if match.re is _POSSESSIVE else ""
+    if link == "to" and not _starts_with_title(rest):
         rest = ""  # a purpose, not a person: "Meeting to Commemorate National Foster Care Month"
+    if link == "between" and not (host.name or host.title):  # "Phone call between President Michel and President Xi"
+        first, *others = split_people(rest) or [""]
+        if not is_group(first):  # "the Leaders of France and Germany" name no host
+            host, rest = parse_person(first), " and ".join(others)
     trailing = ""
     while (tail := _TRAILING.search(rest)) and tail.start() > 0:
         trailing = tail.group(0) + trailing

@@ -38,7 +38,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from .framing import form_pattern, forms_alternation, framing_people, verbs
+from .framing import form_pattern, forms_alternation, framing_people, framing_sentence, opening_index, verbs
 from .metadata import (_NAME, Person, aliases, canonical_name, country_names, parse_person, title_equivalents,
                        titles)
 from .tables import alternation, first_letter_guard, phrases, read_table
@@ -81,6 +81,7 @@ class _Rules:
     comma: re.Pattern
     framing_object: re.Pattern
     apposition: re.Pattern    # ", Ailish Campbell," after an unnamed title
+    greetings: frozenset[str]  # framing forms that frame only in the opening ("welcomed")
 
 
 @lru_cache(maxsize=1)
@@ -148,6 +149,7 @@ def _rules() -> _Rules:
         lead_in=lead_in,
         comma=re.compile(r",\s+"),
         # an object that is a person, not a possessive ("welcomed the Prime Minister to", not "welcomed India's role")
+        greetings=verb_table.greetings,
         framing_object=re.compile(rf"\s*(?:(?:{adverb})\s+)*?(?:with\b|(?:to\s+)?(?:the\s+)?(?>[A-Z][\w.-]*(?:\s+(?:of\s+|the\s+)*[A-Z][\w.-]*)*)(?!['’]))"),
     )
 
@@ -247,15 +249,14 @@ def _cast(document: dict, sentences: list[str]) -> _Cast:
     counterparts = [str(c) for c in (document.get("counterparts") or []) if str(c)]
     # The framing sentence names host and counterparts in the body's own words, which also rescues metadata
     # that a headline in an unknown style ("PM call with President Biden") could not provide.
-    # the framing sentence may follow a heading line that repeats the title
-    opening_host, opening_others = next(
-        (found for found in map(framing_people, sentences[:3]) if found[0].name or found[1]),
-        (Person(), []))
+    opening_host, opening_others = framing_people(framing_sentence(sentences))
     # A host the text never names with a title ("White House Coordinator" from a long headline) is not a person.
     host_named = host_name and (host_name in aliases().values() or any(_name_keys(host_name) & _name_keys(n) for n in known))
     if not host_named and (opening_host.name or opening_host.title):
         host_name, host_title = opening_host.name, host_title or opening_host.title
-    add(host_name, HOST, host_title)
+    host = add(host_name, HOST, host_title)
+    if opening_host.title and (not opening_host.name or _same_person(canonical_name(opening_host.name, known), host.name or "")):
+        host.titles.add(opening_host.title)  # the headline's "President Michel" is "The President of the European Council"
     main_title = str(document.get("counterpart_title") or "")
     for i, name in enumerate(counterparts):
         # metadata gives names; a title left in front ("Ecumenical Patriarch Bartholomew") is parsed away
@@ -418,9 +419,10 @@ def _mention(text: str, pos: int, rules: _Rules) -> tuple[str, str, int] | None:
 def _person_mention(text: str, pos: int, end: int, rules: _Rules) -> tuple[str, str, int]:
     """("person", phrase, end) of a person matched from `pos` to `end`, taking in what still belongs to them:
     an office's words before a title run on through the title's phrase ("Senior Presidential Secretary for Press
-    Affairs Kim Eun-hye"), and a name set off by commas after an unnamed title ("Canada's Ambassador to the
+    Affairs Kim Eun-hye", "Government spokesperson Steffen Hebestreit"), and a name set off by commas after an unnamed title ("Canada's Ambassador to the
     European Union, Ailish Campbell, provided ...")."""
-    if (title := rules.title.search(text, pos + 1, end)) and (titled := rules.person.match(text, title.start())):
+    title = rules.title.search(text, pos + 1, end) or rules.title.match(text, end + 1)  # or just after: "Government spokesperson X"
+    if title and (titled := rules.person.match(text, title.start())):
         end = max(end, titled.end())
     phrase = text[pos:end].rstrip(" ,")
     end = pos + len(phrase)
@@ -490,7 +492,11 @@ def _decide(text: str, *, first: bool, cast: _Cast, paragraph: _Decision | None,
             continue
         verb_match = rules.verb.match(text, subject.end)
         kind, lemma, needs_object = _verb_entry(verb_match.group("verb"), rules) if verb_match else ("", "", False)
-        if kind == "frame" and needs_object and not first and not rules.framing_object.match(text, verb_match.end()):
+        # After the opening a framing verb frames only with a person after it ("also spoke with President Putin"),
+        # and a greeting never does ("welcomed the Vice President back to Japan" reports the welcome).
+        if kind == "frame" and needs_object and not first and (
+                " ".join(verb_match.group("verb").lower().split()) in rules.greetings
+                or not rules.framing_object.match(text, verb_match.end())):
             kind = "report" if lemma else ""
         if kind == "frame":
             decision = _Decision(NARRATOR, rule="framing verb")
@@ -588,13 +594,13 @@ def _attribute(sentences: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame
         previous_para = None
         last_person: tuple[str, str] | None = None
         last_plural = ""
-        first = True
-        for text, para in zip(doc_texts, para_ids[i:j]):
+        # The opening runs to the framing sentence, which may follow a heading or a dateline paragraph.
+        opening_ends = opening_index(doc_texts)
+        for index, (text, para) in enumerate(zip(doc_texts, para_ids[i:j])):
             if para != previous_para:
                 paragraph, previous_para = None, para
-            decision = _decide(text, first=first, cast=cast, paragraph=paragraph, last_person=last_person,
+            decision = _decide(text, first=index <= opening_ends, cast=cast, paragraph=paragraph, last_person=last_person,
                                last_plural=last_plural, rules=rules)
-            first = False
             if decision.person is not None:
                 last_person = decision.person
             if decision.plural:
