@@ -1,9 +1,10 @@
-"""Sixteen more readouts in publishers' styles the rules were not written from (tests/more_styles: Obama- and
-Trump-era White House, State Department, Canadian PMO, Australian PM, Élysée, Planalto, Saudi Press Agency, Turkish,
-Ukrainian, Belarusian, Korean and Kazakh presidencies, Israeli PMO, Chinese MFA, European Council). They were written
-and labelled by helper sessions that neither read nor ran the code (labels/NOTES.md, "More styles"); the rules were
-then mended where they failed in general ways, and these tests keep what was gained. The thresholds sit just below
-what was measured, so a change that loses ground fails here."""
+"""Thirty-two readouts in publishers' styles the rules were not written from (tests/more_styles), written and
+labelled by helper sessions that neither read nor ran the code (labels/NOTES.md, "More styles"), in two rounds:
+the first sixteen (Élysée, Planalto, Saudi Press Agency, Turkish, Ukrainian, Belarusian, Korean and Kazakh
+presidencies, European Council, ...) found the failures the rules were then mended for; the second sixteen (No. 10
+under Starmer, the Chancellery, MEA, MOFA, Kremlin, Chinese MFA, Palazzo Chigi, Moncloa, Obama/Trump/Biden-era White
+House, Pentagon, NATO, UN, European Commission) were measured before any further change (93.1% and 94.6% of roles
+right) and mended after. The thresholds sit just below what is measured now, so a change that loses ground fails."""
 from __future__ import annotations
 
 import warnings
@@ -37,12 +38,13 @@ def test_speakers_against_labels(more_styles):
     accuracy, unattributed = report(matched, "more styles")
     named = speaker_accuracy(matched)
     print(f"speaker accuracy on host/counterpart labels: {named:.1%}")
-    # measured: role accuracy 98.8%, speakers 95.1% (the misses: surnames the text never completes, "Anthony"
-    # Albanese and "Subrahmanyam" Jaishankar; a passive "... were discussed"; an agreement as subject)
+    # measured: role accuracy 98.6%, speakers 96.7% (the misses: surnames the text never completes, "Anthony"
+    # Albanese and "Subrahmanyam" Jaishankar; a passive "... were discussed"; an agreement or a planned meeting as
+    # subject; "The US President" when nothing tells that the counterpart is American)
     assert accuracy >= 0.98
-    assert named >= 0.94
+    assert named >= 0.95
     assert unattributed < MAX_UNATTRIBUTED
-    assert (matched["expected_role"] == "counterpart").sum() >= 50, "these readouts exist to test counterparts"
+    assert (matched["expected_role"] == "counterpart").sum() >= 100, "these readouts exist to test counterparts"
     assert_nothing_lost(more_styles)
 
 
@@ -57,9 +59,9 @@ def test_metadata_against_labels(more_styles):
             if found[column] != getattr(label, column):
                 misses.append(f"{label.file}: {column} {getattr(label, column)!r} != {found[column]!r}")
     print("\n".join(misses))
-    # measured: 76 of 80 fields (a numeric date "2/3/2023" not read, talks held in person labelled
-    # "meeting", surnames the text never completes)
-    assert total - len(misses) >= 0.9 * total
+    # measured: 154 of 160 fields (a numeric date "2/3/2023" not read, talks held in person labelled
+    # "meeting", surnames the text never completes, an American counterpart whose country is never stated)
+    assert total - len(misses) >= 0.95 * total
 
 
 def _attributed(*paragraphs: list[str], host: str, counterparts: list[str], counterpart_country: str = ""):

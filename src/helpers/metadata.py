@@ -257,6 +257,8 @@ def _office_before_title() -> re.Pattern:
     return re.compile(rf"(?:[Oo]f|for)\s+(?:(?:the|of|and|for|&)\s+|[A-Z][\w'’-]*\s+)*?(?:and|&)\s+(?={_title_pattern().pattern})")
 
 
+_INITIAL = re.compile(r"[A-Z]\.")
+_GENERATION = re.compile(r"(?:II|III|IV)")
 _OF_THE = re.compile(r"[Oo]f\s+(?:the\s+)?")
 _TOWARDS = re.compile(r"(?P<link>to|of)\s+(?:the|The)\s+")
 _PORTFOLIO = re.compile(rf"(?P<link>[Oo]f|and|for|to)\s+(?:the\s+)?(?P<body>(?:[A-Z][\w'’-]*\s+(?:(?:and|for|of|the|&)\s+)*)+?)(?={_CAPITALISED}\s+(?:{_PARTICLES}\s+)*{_CAPITALISED}|$)")
@@ -289,6 +291,13 @@ def canonical_name(name: str, known: dict[str, str] | None = None) -> str:
     if len(words) == 2 and words[-1] in ("Jr.", "Sr."):  # a surname with its suffix, "Biden Jr.": as the bare surname
         resolved = canonical_name(words[0], known)
         return resolved if resolved != words[0] else name
+    # Middle initials and a generation's numeral are no part of the name one is known by ("Lloyd J. Austin III" is
+    # Lloyd Austin); a regnal numeral after a single name ("Charles III") is.
+    plain = [w for i, w in enumerate(words) if not (0 < i < len(words) - 1 and _INITIAL.fullmatch(w))]
+    if len(plain) >= 3 and _GENERATION.fullmatch(plain[-1]):
+        plain = plain[:-1]
+    if plain != words:
+        return canonical_name(" ".join(plain), known)
     if len(words) > 1 and len(words[0].rstrip(".")) > 1 and words[0].isupper() and not any(w.isupper() for w in words[1:]):
         # a surname written first in capitals, as Japanese and some other readouts do: "KISHIDA Fumio"
         return canonical_name(" ".join([*words[1:], words[0].capitalize()]), known)
