@@ -148,8 +148,8 @@ def _rules() -> _Rules:
         name=re.compile(name),
         lead_in=lead_in,
         comma=re.compile(r",\s+"),
-        # an object that is a person, not a possessive ("welcomed the Prime Minister to", not "welcomed India's role")
         greetings=verb_table.greetings,
+        # an object that is a person, not a possessive ("welcomed the Prime Minister to", not "welcomed India's role")
         framing_object=re.compile(rf"\s*(?:(?:{adverb})\s+)*?(?:with\b|(?:to\s+)?(?:the\s+)?(?>[A-Z][\w.-]*(?:\s+(?:of\s+|the\s+)*[A-Z][\w.-]*)*)(?!['’]))"),
     )
 
