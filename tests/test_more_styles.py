@@ -1,10 +1,8 @@
-"""Thirty-two readouts in publishers' styles the rules were not written from (tests/more_styles), written and
-labelled by helper sessions that neither read nor ran the code (labels/NOTES.md, "More styles"), in two rounds:
-the first sixteen (Élysée, Planalto, Saudi Press Agency, Turkish, Ukrainian, Belarusian, Korean and Kazakh
-presidencies, European Council, ...) found the failures the rules were then mended for; the second sixteen (No. 10
-under Starmer, the Chancellery, MEA, MOFA, Kremlin, Chinese MFA, Palazzo Chigi, Moncloa, Obama/Trump/Biden-era White
-House, Pentagon, NATO, UN, European Commission) were measured before any further change (93.1% and 94.6% of roles
-right) and mended after. The thresholds sit just below what is measured now, so a change that loses ground fails."""
+"""Forty-eight readouts in publishers' styles the rules were not written from (tests/more_styles), written and
+labelled by helper sessions that neither read nor ran the code (labels/NOTES.md, "More styles"), in three rounds of
+sixteen. Each round was measured before the rules were changed for it (roles right: 88.5/86.8%, then 93.1/94.6%,
+then 91.0/66.3%) and the failures were then mended as general rules. The thresholds sit just below what is measured
+now on all 48, so a change that loses ground fails."""
 from __future__ import annotations
 
 import warnings
@@ -38,13 +36,14 @@ def test_speakers_against_labels(more_styles):
     accuracy, unattributed = report(matched, "more styles")
     named = speaker_accuracy(matched)
     print(f"speaker accuracy on host/counterpart labels: {named:.1%}")
-    # measured: role accuracy 98.6%, speakers 96.7% (the misses: surnames the text never completes, "Anthony"
+    # measured: role accuracy 97.7%, speakers 96.8% (the misses: surnames the text never completes, "Anthony"
     # Albanese and "Subrahmanyam" Jaishankar; a passive "... were discussed"; an agreement or a planned meeting as
-    # subject; "The US President" when nothing tells that the counterpart is American)
-    assert accuracy >= 0.98
+    # subject; "The US President" when nothing tells that the counterpart is American; a spokesman's framing
+    # lines; "In his words, ..." after a third person)
+    assert accuracy >= 0.97
     assert named >= 0.95
     assert unattributed < MAX_UNATTRIBUTED
-    assert (matched["expected_role"] == "counterpart").sum() >= 100, "these readouts exist to test counterparts"
+    assert (matched["expected_role"] == "counterpart").sum() >= 150, "these readouts exist to test counterparts"
     assert_nothing_lost(more_styles)
 
 
@@ -59,7 +58,7 @@ def test_metadata_against_labels(more_styles):
             if found[column] != getattr(label, column):
                 misses.append(f"{label.file}: {column} {getattr(label, column)!r} != {found[column]!r}")
     print("\n".join(misses))
-    # measured: 154 of 160 fields (a numeric date "2/3/2023" not read, talks held in person labelled
+    # measured: 232 of 240 fields (a numeric date "2/3/2023" not read, talks held in person labelled
     # "meeting", surnames the text never completes, an American counterpart whose country is never stated)
     assert total - len(misses) >= 0.95 * total
 

@@ -6,7 +6,7 @@ import pandas as pd
 
 from conftest import LABELS, labelled_metadata
 from helpers.documents import document_fields
-from helpers.metadata import Person, canonical_name, parse_headline, parse_person
+from helpers.metadata import Person, canonical_name, event_date, parse_headline, parse_person, split_people
 
 
 def test_fixture_metadata(styles):
@@ -36,6 +36,13 @@ def test_headlines_of_other_styles():
     # "to" before a purpose rather than a person names no one
     assert parse_headline("Readout of White House Meeting to Commemorate National Foster Care Month")[1] == []
     assert parse_headline("Readout of President Biden's Call to Prime Minister Trudeau of Canada")[1][0].name == "Trudeau"
+    host, others, _, _ = parse_headline("PM Shehbaz Sharif telephones Turkish President Erdoğan")  # no "with"
+    assert host.name == "Shehbaz Sharif" and others[0].country == "Turkey"
+    host, others, _, _ = parse_headline("Readout of the phone call between President von der Leyen and President Biden")
+    assert host.name == "von der Leyen" and others[0].name == "Biden"
+    # a bare title after a comma is the name's apposition; after "and" it is someone else
+    assert split_people("Frédéric Bernard, Head of Cabinet to the President of the European Council")[1:] == []
+    assert len(split_people("Prime Minister Modi and the Prime Minister of Japan")) == 2
     host, others, _, _ = parse_headline("Federal Chancellor Scholz speaks with US President Biden")
     assert host.name == "Scholz" and others[0].country == "United States"
 
@@ -103,3 +110,10 @@ def test_a_title_held_towards_another_is_one_title():
         "Phil Gordon", "National Security Advisor to the Vice President", "")
     assert parse_person("the National Security Advisor to the Vice President").title == "National Security Advisor to the Vice President"
     assert parse_person("Assistant to the President for National Security Affairs Jake Sullivan").name == "Jake Sullivan"
+
+
+def test_dates_written_day_first_with_dots_are_read_and_slashes_are_not_guessed():
+    import pandas as pd
+
+    assert event_date("Athens, Friday, 08.09.2023", None) == pd.Timestamp("2023-09-08")
+    assert event_date("spoke by telephone this Thursday (2/3/2023)", None) is None

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .metadata import _NAME, Person, is_institution, parse_person, split_people, titles
+from .metadata import _NAME, Person, is_institution, parse_person, split_people, styles_of_address, titles
 from .tables import alternation, phrases, read_table
 
 
@@ -77,6 +77,7 @@ def forms_alternation(forms: list[str], adverb: str) -> str:
 class _FramingRules:
     search: re.Pattern         # a framing verb anywhere in the sentence
     trailing_name: re.Pattern  # the name (and titles) just before it
+    conjoined_first: re.Pattern  # a first subject before "and" and that name
     lead: re.Pattern           # what may stand between the verb and its objects ("today", "by phone", "with")
     tail: re.Pattern           # where the objects end ("to discuss", "on", a semicolon)
 
@@ -90,6 +91,7 @@ def _framing_rules() -> _FramingRules:
     return _FramingRules(
         search=re.compile(rf"(?<![\w-])(?:{forms_alternation(framing_forms, adverb)})(?![\w-])"),
         trailing_name=re.compile(rf"(?<![\w-])((?:{title_alternatives}\s+)*{_NAME})[\s,]*$"),
+        conjoined_first=re.compile(rf"^(?:[Tt]he\s+)?((?:\w+\s+)?(?:{title_alternatives})\s+{_NAME}),?\s+and\s+(?:the\s+)?(?:\w+\s+)?$"),
         lead=re.compile(rf"^(?:\s+(?:{adverb}|on\s+the\s+phone|over\s+the\s+phone|by\s+(?:tele)?phone|by\s+video(?:\s+link)?|via\s+video(?:\s+link)?))*\s*(?:with|to|from)?\s*"),
         tail=re.compile(r"\s+(?:today|yesterday|this|to|on|about|in|at|by|for|via|during|from|ahead|before|after|and\s+(?:[a-z]+ed|[a-z]+s))\b|[;:(]|\.\s*$"),
     )
@@ -144,6 +146,11 @@ def _framing_people(opening: str, rules: _FramingRules) -> tuple[Person, list[Pe
     cut = auxiliary.start() if (auxiliary := _AUXILIARY.search(opening, 0, verb.start())) else verb.start()
     subject = rules.trailing_name.search(opening, 0, cut)
     host = parse_person(subject.group(1)) if subject else Person()
+    # Two principals as one subject ("President Ferdinand R. Marcos Jr. and Japanese Prime Minister Fumio Kishida
+    # held ..."): the first named is the publisher's, the other its guest.
+    guest = None
+    if subject and (first := rules.conjoined_first.search(opening, 0, subject.start())):
+        guest, host = host, parse_person(first.group(1))
     before = opening[:cut].rstrip()
     if before.endswith(","):  # an apposition: "Mr. KISHIDA Fumio, Prime Minister of Japan, held ..."
         chunks = before[:-1].rsplit(",", 2)
@@ -158,16 +165,19 @@ def _framing_people(opening: str, rules: _FramingRules) -> tuple[Person, list[Pe
         host = Person(" ".join(host.name.split()[-2:]), host.title, host.country)
     if is_institution(host.name):  # "Today, the White House hosted ...": the publisher, not a principal
         host = Person("", host.title, host.country)
+    if guest is not None:
+        others = [guest]
+    else:
+        others = []
     rest = rules.lead.sub("", opening[verb.end():], count=1)
     rest = rules.tail.split(rest, maxsplit=1)[0]
-    others: list[Person] = []
     object_phrases = [p for chunk in re.split(r",\s*(?:and\s+)?", rest) for p in split_people(chunk)] if rest.strip() else []
     for phrase in object_phrases:
         person = parse_person(phrase)
         if others and others[-1].name and not person.name and person.title:
             # an apposition: "Justin Trudeau, Prime Minister of Canada"
             others[-1] = Person(others[-1].name, others[-1].title or person.title, others[-1].country or person.country)
-        elif others and not others[-1].name and others[-1].title and person.name and not person.title:
+        elif others and not others[-1].name and others[-1].title and person.name and (not person.title or person.title in styles_of_address()):
             # the name after its titles: "Polish Secretary of State, Head of the Bureau, Jacek Siewiera"
             others[-1] = Person(person.name, others[-1].title, others[-1].country or person.country)
         elif others and not others[-1].name and not person.name and person.title:

@@ -238,6 +238,10 @@ def _parsed_person(phrase: str) -> tuple[str, str, str]:
                 body = portfolio.group("body")
                 person.country = person.country or country_of(re.sub(r"['’]s$", "", body.split()[0])) or country_of(body)
             phrase = phrase[portfolio.end():]
+            # the body may end in its country: "Head of the Office of the President of Ukraine Andriy Yermak"
+            if (country := _country_prefix().match(phrase)) and _NAME_RE.match(phrase, country.end()):
+                person.country = person.country or country_names()[country.group("country")]
+                phrase = phrase[country.end():]
         phrase = re.sub(r"^(?:and|&|the)\s+(?=" + _title_pattern().pattern + ")", "", phrase)  # "His Royal Highness the Crown Prince"
     kept = [t for t in found_titles if t not in honorifics()] or found_titles
     person.title = kept[0] if kept else ""
@@ -269,6 +273,14 @@ def honorifics() -> frozenset[str]:
     """Titles of courtesy ("Mr.", "His Majesty") that give way to a functional title when both are there."""
     table = read_table("titles.csv")
     return frozenset(table.loc[table["kind"] == "honorific", "title"])
+
+
+@lru_cache(maxsize=1)
+def styles_of_address() -> frozenset[str]:
+    """Titles that go with a name whatever the office ("Mr.", "Dr.", "Sheikh", "Prince"): after an office named
+    first they complete it ("the Emir of Qatar, Sheikh Tamim bin Hamad Al Thani")."""
+    table = read_table("titles.csv")
+    return frozenset(table.loc[table["kind"].isin(["honorific", "royal"]), "title"])
 
 
 _NAME_PARTS = re.compile(r"[^\w-]+")
@@ -327,7 +339,7 @@ def names_in_text(text: str) -> dict[str, str]:
         if word.group() not in starts or not (title := title_pattern.match(text, word.start())):
             continue
         name = _NAME_RE.match(text, title.end())
-        if name:
+        if name and "\n" not in text[title.end("title"):title.end()]:  # a title ending a headline names no one below it
             words = name.group(0).split()
             # Stop at a word that starts a new phrase ("President Biden Spoke", "Minister Modi The").
             keep = words[:1]
@@ -355,8 +367,10 @@ _EVENT_NOUNS = r"(?:Bilateral|Trilateral|Call|Calls|Phone\s+Call|Telephone\s+Cal
 _POSSESSIVE = re.compile(
     rf"^(?:(?P<host>.+?)(?:['’]s?)?\s+)??(?P<event>(?i:(?:{_EVENT_MODIFIERS}\s+){{0,3}}{_EVENT_NOUNS}))\s+(?P<link>(?i:with|to|between))\s+(?P<rest>.+)$"
 )
+# "PM Shehbaz Sharif telephones Turkish President Erdoğan": the verb takes its object directly.
+_TRANSITIVE = re.compile(r"^(?P<host>.+?)\s+(?P<event>(?i:Telephones|Telephoned|Phones|Phoned|Calls|Called|Meets|Met|Receives|Received))\s+(?P<rest>[A-Z].+)$")
 _VERBAL = re.compile(
-    r"^(?P<host>.+?)\s+(?P<event>(?i:Speaks|Spoke|Talks|Meets|Met|Holds|Held|Has|Had|Sends|Sent|Exchanges|Exchanged|Calls|Called|Congratulates|Congratulated|Receives|Received)\b(?:\s+(?!(?i:with|to|from)\b)[\w-]+){0,4})\s+(?i:with|to|on|from)\s+(?P<rest>.+)$"
+    r"^(?P<host>.+?)\s+(?P<event>(?i:Speaks|Spoke|Talks|Meets|Met|Holds|Held|Has|Had|Sends|Sent|Exchanges|Exchanged|Calls|Called|Congratulates|Congratulated|Receives|Received|Telephones|Telephoned|Phones|Phoned)\b(?:\s+(?!(?i:with|to|from)\b)[\w-]+){0,4})\s+(?i:with|to|on|from)\s+(?P<rest>.+)$"
 )
 # "Japan-Australia Summit Telephone Talk": two countries, the publisher's first.
 _COUNTRY_PAIR = re.compile(
@@ -393,6 +407,8 @@ def parse_headline(title: str) -> tuple[Person, list[Person], str, str]:
     if match is None:
         match = _POSSESSIVE.match(stripped)
     if match is None:
+        match = _TRANSITIVE.match(title)
+    if match is None:
         pair = _COUNTRY_PAIR.match(stripped)
         if pair and country_of(pair.group("a")) and country_of(pair.group("b")):
             return Person(country=country_of(pair.group("a"))), [Person(country=country_of(pair.group("b")))], pair.group("event"), style
@@ -423,12 +439,16 @@ def _starts_with_title(phrase: str) -> bool:
 def split_people(phrase: str) -> list[str]:
     """Split "President Macron of France and Chancellor Scholz of Germany" into one phrase per person,
     without breaking a country such as "Antigua and Barbuda"."""
-    pieces = re.split(r",\s*(?:and\s+)?|\s+and\s+", phrase)
+    pieces = re.split(r"(,\s*(?:and\s+)?|\s+and\s+)", phrase)
     people: list[str] = []
-    for piece in pieces:
+    for piece, separator in zip(pieces[::2], ["", *pieces[1::2]]):
         starts_person = _starts_with_title(piece)
         previous_is_bare_title = bool(people) and not parse_person(people[-1]).name
-        if people and (not starts_person or previous_is_bare_title):
+        # "Frédéric Bernard, Head of Cabinet to the President ...": a bare title set off by a comma after a name
+        # is that name's ("X and the Prime Minister of Japan" are two)
+        is_apposition = (bool(people) and starts_person and separator.strip() == "," and not previous_is_bare_title
+                         and not parse_person(piece).name)
+        if people and (not starts_person or previous_is_bare_title or is_apposition):
             people[-1] = f"{people[-1]} and {piece}" if piece else people[-1]
         else:
             people.append(piece)
@@ -457,6 +477,9 @@ _MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September
 _EXPLICIT_DATES = (
     re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{{4}}))?\b"),
     re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+(?P<year>\d{{4}}))?\b"),
+    # day first with dots, as European publishers write it ("08.09.2023"); slashes are left alone (2/3 is
+    # 2 March in Brasília and February 3 in Washington)
+    re.compile(r"\b(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})\b"),
 )
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _RELATIVE = re.compile(r"\b(?P<word>today|this\s+(?:morning|afternoon|evening)|tonight|yesterday|last\s+night|(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b", re.IGNORECASE)
@@ -478,7 +501,9 @@ def event_date(opening: str, published: pd.Timestamp | None) -> pd.Timestamp | N
             if year is None:
                 continue
             try:
-                date = pd.Timestamp(dt.date(year, _MONTHS[found.group("month").lower().rstrip(".")], int(found.group("day"))))
+                month = found.group("month")
+                month = int(month) if month.isdigit() else _MONTHS[month.lower().rstrip(".")]
+                date = pd.Timestamp(dt.date(year, month, int(found.group("day"))))
             except ValueError:
                 continue
             if not found.group("year") and published is not None and date > published:

@@ -39,8 +39,8 @@ from functools import lru_cache
 import pandas as pd
 
 from .framing import form_pattern, forms_alternation, framing_people, framing_sentence, opening_index, verbs
-from .metadata import (_NAME, Person, aliases, canonical_name, country_names, parse_person, title_equivalents,
-                       titles)
+from .metadata import (_NAME, Person, aliases, canonical_name, country_names, honorifics, parse_person,
+                       title_equivalents, titles)
 from .tables import alternation, first_letter_guard, phrases, read_table
 
 HOST, COUNTERPART, JOINT, NARRATOR, OTHER, UNATTRIBUTED = "host", "counterpart", "joint", "narrator", "other", "unattributed"
@@ -111,7 +111,9 @@ def _rules() -> _Rules:
     pronouns = read_table("pronouns.csv")
     pronoun_refers = {p.strip().lower(): r.strip() for p, r in zip(pronouns["pronoun"], pronouns["refers_to"])}
     pronoun = re.compile(rf"(?P<pronoun>{alternation(sorted(pronoun_refers, key=len, reverse=True))})(?![\w-])", re.IGNORECASE)
-    joint = re.compile(rf"(?:{alternation(phrases('joint_subjects.csv', 'phrase'))})(?![\w'’-])", re.IGNORECASE)
+    # with the plural noun that may follow: "The three National Security Advisors", "the two Foreign Ministers"
+    joint = re.compile(rf"(?:{alternation(phrases('joint_subjects.csv', 'phrase'))})"
+                       rf"(?-i:(?:\s+[A-Z][\w’'-]*)*?\s+[A-Z][\w’'-]*s(?![\w’'-]))?(?![\w'’-])", re.IGNORECASE)
     events = read_table("event_subjects.csv")
     determiners = alternation(sorted({w for w, k in zip(events["word"], events["kind"]) if k == "determiner"}, key=len, reverse=True))
     nouns = alternation(sorted({w for w, k in zip(events["word"], events["kind"]) if k == "noun"}, key=len, reverse=True))
@@ -212,6 +214,8 @@ class _Cast:
         for member in self.members:
             if any(words <= set(t.split()) for t in member.titles):
                 return member
+        if title in honorifics():  # "His Highness affirmed ...": a publisher's courtesy for its own principal
+            return self.principal(HOST)
         return None
 
     def side_of_country(self, country: str) -> str:
@@ -263,6 +267,8 @@ def _cast(document: dict, sentences: list[str]) -> _Cast:
         parsed = parse_person(name) if rules.starter_word.match(name) else Person(name=name)
         if parsed.name:
             add(parsed.name, COUNTERPART, main_title if i == 0 else parsed.title, str(document.get("counterpart_country") or "") if i == 0 else parsed.country)
+        elif i == 0 and (main_title or document.get("counterpart_country")):  # known by title only: "Qatar's Emir"
+            members.append(_Member("", COUNTERPART, {main_title} - {""}, str(document.get("counterpart_country") or "")))
     for person in opening_others:
         name = canonical_name(person.name, known) if person.name else ""
         # "Prime Minister Hipkins" in the opening is the headline's "Chris Hipkins": one member, with both titles
@@ -460,6 +466,11 @@ def _resolve_people(phrases: list[str], cast: _Cast) -> list[tuple[str, str]] | 
         member = None
         if person.name:
             member = cast.by_name(person.name)
+            host = cast.principal(HOST)
+            if (host is not None and not host.name and person.title in host.titles
+                    and (member is None or member.role == OTHER)):
+                # the host known only by title ("The President spoke today with ...") named later: "President Obama"
+                host.name, member = member.name if member else cast.canonical(person.name), host
             if member is None:
                 if not person.title:
                     return None  # a capitalised word that names no one we know ("This", "Belt")
