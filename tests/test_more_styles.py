@@ -1,8 +1,8 @@
-"""Forty-eight readouts in publishers' styles the rules were not written from (tests/more_styles), written and
-labelled by helper sessions that neither read nor ran the code (labels/NOTES.md, "More styles"), in three rounds of
+"""Sixty-four readouts in publishers' styles the rules were not written from (tests/more_styles), written and
+labelled by helper sessions that neither read nor ran the code (labels/NOTES.md, "More styles"), in four rounds of
 sixteen. Each round was measured before the rules were changed for it (roles right: 88.5/86.8%, then 93.1/94.6%,
-then 91.0/66.3%) and the failures were then mended as general rules. The thresholds sit just below what is measured
-now on all 48, so a change that loses ground fails."""
+then 91.0/66.3%, then 90.7/90.2%) and its failures were then mended as general rules. The thresholds sit just below
+what is measured now on all 64, so a change that loses ground fails."""
 from __future__ import annotations
 
 import warnings
@@ -36,14 +36,15 @@ def test_speakers_against_labels(more_styles):
     accuracy, unattributed = report(matched, "more styles")
     named = speaker_accuracy(matched)
     print(f"speaker accuracy on host/counterpart labels: {named:.1%}")
-    # measured: role accuracy 97.7%, speakers 96.8% (the misses: surnames the text never completes, "Anthony"
+    # measured: role accuracy 96.6%, speakers 97.9% (the misses: surnames the text never completes, "Anthony"
     # Albanese and "Subrahmanyam" Jaishankar; a passive "... were discussed"; an agreement or a planned meeting as
     # subject; "The US President" when nothing tells that the counterpart is American; a spokesman's framing
-    # lines; "In his words, ..." after a third person)
-    assert accuracy >= 0.97
-    assert named >= 0.95
+    # lines; "In his words, ..." after a third person; "She" meaning the last woman named, not the last person;
+    # a co-host beside the principal)
+    assert accuracy >= 0.96
+    assert named >= 0.97
     assert unattributed < MAX_UNATTRIBUTED
-    assert (matched["expected_role"] == "counterpart").sum() >= 150, "these readouts exist to test counterparts"
+    assert (matched["expected_role"] == "counterpart").sum() >= 200, "these readouts exist to test counterparts"
     assert_nothing_lost(more_styles)
 
 
@@ -58,8 +59,8 @@ def test_metadata_against_labels(more_styles):
             if found[column] != getattr(label, column):
                 misses.append(f"{label.file}: {column} {getattr(label, column)!r} != {found[column]!r}")
     print("\n".join(misses))
-    # measured: 232 of 240 fields (a numeric date "2/3/2023" not read, talks held in person labelled
-    # "meeting", surnames the text never completes, an American counterpart whose country is never stated)
+    # measured: 308 of 320 fields (numeric dates with slashes not read, talks held in person labelled "meeting",
+    # surnames the text never completes, a counterpart's country never stated, dates outside the opening)
     assert total - len(misses) >= 0.95 * total
 
 
@@ -89,3 +90,13 @@ def test_the_side_of_a_country_is_its_principal_even_in_a_joint_paragraph():
                       host="Alexander Lukashenko", counterparts=["Vladimir Putin"], counterpart_country="Russia")
     assert list(out["role"]) == ["narrator", "joint", "counterpart"]
     assert out["speaker"].iloc[2] == "Vladimir Putin"
+
+
+def test_a_speech_tag_after_the_words_credits_the_quotation_from_its_opening_mark():
+    out = _attributed(["Prime Minister Chris Hipkins met Premier Li Qiang in Beijing today."],
+                      ["“New Zealand and China have a mature relationship.",
+                       "It is one in which we can speak frankly where we don't agree,” Mr Hipkins said."],
+                      ["China is ready to deepen trade ties, the Premier said."],
+                      host="Chris Hipkins", counterparts=["Li Qiang"], counterpart_country="China")
+    assert list(out["role"]) == ["narrator", "host", "host", "counterpart"]
+    assert list(out["speaker"])[1:] == ["Chris Hipkins", "Chris Hipkins", "Li Qiang"]

@@ -165,10 +165,7 @@ def _framing_people(opening: str, rules: _FramingRules) -> tuple[Person, list[Pe
         host = Person(" ".join(host.name.split()[-2:]), host.title, host.country)
     if is_institution(host.name):  # "Today, the White House hosted ...": the publisher, not a principal
         host = Person("", host.title, host.country)
-    if guest is not None:
-        others = [guest]
-    else:
-        others = []
+    others: list[Person] = []
     rest = rules.lead.sub("", opening[verb.end():], count=1)
     rest = rules.tail.split(rest, maxsplit=1)[0]
     object_phrases = [p for chunk in re.split(r",\s*(?:and\s+)?", rest) for p in split_people(chunk)] if rest.strip() else []
@@ -184,4 +181,7 @@ def _framing_people(opening: str, rules: _FramingRules) -> tuple[Person, list[Pe
             others[-1] = Person("", others[-1].title, others[-1].country or person.country)
         elif person.title or len(person.name.split()) > 1:
             others.append(person)
+    # "A and B held talks": B is A's guest; "A and B met with C": B sits on A's side
+    if guest is not None and not any(other.title or other.country for other in others):
+        return host, [guest]
     return host, others

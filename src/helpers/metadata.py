@@ -183,10 +183,17 @@ def _parsed_person(phrase: str) -> tuple[str, str, str]:
     again (callers get a fresh Person each time, which they may change)."""
     phrase = " ".join(phrase.replace("\u00a0", " ").split()).strip(" ,.;:")
     person = Person()
-    of_country = re.search(r"\s+[Oo]f\s+(?:[Tt]he\s+)?(.+)$", phrase)
-    if of_country and (country_of(of_country.group(1)) or of_country.group(1).strip(" ,.") in regions()):
-        person.country = country_of(of_country.group(1)) or regions()[of_country.group(1).strip(" ,.")]
-        phrase = phrase[: of_country.start()]
+    # "... of France", "... of the Council of Ministers of the Italian Republic": the "of" that ends in a country
+    for of in re.finditer(r"\s+[Oo]f\s+(?:[Tt]he\s+)?", phrase):
+        after = phrase[of.end():]
+        if country_of(after) or after.strip(" ,.") in regions():
+            person.country = country_of(after) or regions()[after.strip(" ,.")]
+            phrase = phrase[: of.start()]
+            break
+    # a word of description before the title: "visiting German Chancellor Olaf Scholz", "the outgoing Prime Minister"
+    if (words := _DESCRIPTION.match(phrase)) and not any(
+            _title_pattern().match(phrase, word.start()) for word in re.finditer(r"\S+", phrase[:words.end()])):
+        phrase = phrase[words.end():]
     phrase = re.sub(r"^(?:the|The)\s+", "", phrase)
     country = _country_prefix().match(phrase)
     if country and (_title_pattern().match(phrase, country.end()) or not person.country):
@@ -261,6 +268,7 @@ def _office_before_title() -> re.Pattern:
     return re.compile(rf"(?:[Oo]f|for)\s+(?:(?:the|of|and|for|&)\s+|[A-Z][\w'’-]*\s+)*?(?:and|&)\s+(?={_title_pattern().pattern})")
 
 
+_DESCRIPTION = re.compile(rf"^(?:(?:the|The)\s+)?(?:(?!{_PARTICLES}\s)[a-z][\w-]*\s+)+(?=[A-Z])")
 _INITIAL = re.compile(r"[A-Z]\.")
 _GENERATION = re.compile(r"(?:II|III|IV)")
 _OF_THE = re.compile(r"[Oo]f\s+(?:the\s+)?")

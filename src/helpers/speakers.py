@@ -82,6 +82,7 @@ class _Rules:
     framing_object: re.Pattern
     apposition: re.Pattern    # ", Ailish Campbell," after an unnamed title
     greetings: frozenset[str]  # framing forms that frame only in the opening ("welcomed")
+    speaker_after: re.Pattern  # ", the Minister said." closing a sentence
 
 
 @lru_cache(maxsize=1)
@@ -151,6 +152,8 @@ def _rules() -> _Rules:
         lead_in=lead_in,
         comma=re.compile(r",\s+"),
         greetings=verb_table.greetings,
+        # a short closing clause after a comma or a closing quote: the speech tag ("..., the Minister said.")
+        speaker_after=re.compile(r"(?:,[\"”’]?|[\"”’],?)\s+(?P<clause>(?:[^\s,;:\"“”]+\s+){1,6}[^\s,;:\"“”]+)\s*$"),
         # an object that is a person, not a possessive ("welcomed the Prime Minister to", not "welcomed India's role")
         framing_object=re.compile(rf"\s*(?:(?:{adverb})\s+)*?(?:with\b|(?:to\s+)?(?:the\s+)?(?>[A-Z][\w.-]*(?:\s+(?:of\s+|the\s+)*[A-Z][\w.-]*)*)(?!['’]))"),
     )
@@ -562,7 +565,22 @@ def _decide(text: str, *, first: bool, cast: _Cast, paragraph: _Decision | None,
         rule = "country as subject" if subject.kind == "countries" else "named subject"
         # a principal named by title only ("The Prime Minister said ...") is still the one a later "He" means
         return _Decision(role, speaker, lemma, rule, person=(role, speaker) if speaker or role in (HOST, COUNTERPART) else None)
+    # The speaker may come after the words: '"...," Mr Hipkins said.', "India is ready ..., the Minister said."
+    if not first and (after := rules.speaker_after.search(text)):
+        decision = _decide(text[after.start("clause"):], first=False, cast=cast, paragraph=None, last_person=last_person,
+                           last_plural=last_plural, rules=rules)
+        if decision.role in (HOST, COUNTERPART, OTHER, JOINT):
+            decision.rule = SPEAKER_AFTER
+            return decision
     return _fallback(text, first=first, paragraph=paragraph, rules=rules)
+
+
+SPEAKER_AFTER = "speaker named after the words"
+
+
+def _opens_quote(text: str) -> bool:
+    """Whether a sentence opens a quotation it does not close."""
+    return text.lstrip()[:1] in "\"“" and text.count("”") + text.count('"') < 2 if text.strip() else False
 
 
 def _continue(paragraph: _Decision, lemma: str, rule: str) -> _Decision:
@@ -612,6 +630,9 @@ def _attribute(sentences: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame
                 paragraph, previous_para = None, para
             decision = _decide(text, first=index <= opening_ends, cast=cast, paragraph=paragraph, last_person=last_person,
                                last_plural=last_plural, rules=rules)
+            if decision.rule == SPEAKER_AFTER and index and _opens_quote(doc_texts[index - 1]) and decided_by[-1] != SPEAKER_AFTER:
+                # a quotation over two sentences is the speaker's from its opening mark: '"New Zealand and China ...'
+                speakers[-1], roles[-1], decided_by[-1] = decision.speaker, decision.role, SPEAKER_AFTER
             if decision.person is not None:
                 last_person = decision.person
             if decision.plural:
