@@ -191,7 +191,7 @@ def _parsed_person(phrase: str) -> tuple[str, str, str]:
             phrase = phrase[: of.start()]
             break
     # a word of description before the title: "visiting German Chancellor Olaf Scholz", "the outgoing Prime Minister"
-    if (words := _DESCRIPTION.match(phrase)) and not any(
+    if (words := _DESCRIPTION.match(phrase)) and _starts_with_title(phrase[words.end():]) and not any(
             _title_pattern().match(phrase, word.start()) for word in re.finditer(r"\S+", phrase[:words.end()])):
         phrase = phrase[words.end():]
     phrase = re.sub(r"^(?:the|The)\s+", "", phrase)

@@ -345,6 +345,7 @@ class _Subject:
     end: int
     phrases: list[str] = field(default_factory=list)
     refers_to: str = ""
+    pronoun: str = ""  # the pronoun itself, lower-cased: "he" and "she" tell two people apart
 
 
 def _verb_entry(matched: str, rules: _Rules) -> tuple[str, str, bool]:
@@ -375,7 +376,8 @@ def _subject(text: str, pos: int, rules: _Rules) -> _Subject | None:
     if first in ("and", "but", "or"):
         return None
     if first in rules.pronoun_refers and (m := rules.pronoun.match(text, pos)):
-        return _Subject("pronoun", m.end(), refers_to=rules.pronoun_refers[m.group("pronoun").lower()])
+        pronoun = m.group("pronoun").lower()
+        return _Subject("pronoun", m.end(), refers_to=rules.pronoun_refers[pronoun], pronoun=pronoun)
     if first in rules.phrase_starters:
         if m := rules.event.match(text, pos):
             return _Subject("event", m.end())
@@ -452,6 +454,7 @@ class _Decision:
     rule: str = ""
     person: tuple[str, str] | None = None   # an individual named as subject, for later "he"/"she"
     plural: str = ""                         # role a later "they" points back to
+    pronoun: str = ""                        # the pronoun that made this decision
 
 
 def _resolve_people(phrases: list[str], cast: _Cast) -> list[tuple[str, str]] | None:
@@ -529,7 +532,7 @@ def _decide(text: str, *, first: bool, cast: _Cast, paragraph: _Decision | None,
                 if last_person is None:
                     return _Decision(UNATTRIBUTED, verb=lemma, rule="pronoun without antecedent")
                 role, speaker = last_person
-                return _Decision(role, speaker, lemma, "pronoun", person=last_person)
+                return _Decision(role, speaker, lemma, "pronoun", person=last_person, pronoun=subject.pronoun)
             role = last_plural or JOINT
             if not has_verb and individual and rules.modal.match(text, subject.end):
                 return _continue(paragraph, lemma, "pronoun inside speech")
@@ -569,13 +572,26 @@ def _decide(text: str, *, first: bool, cast: _Cast, paragraph: _Decision | None,
     if not first and (after := rules.speaker_after.search(text)):
         decision = _decide(text[after.start("clause"):], first=False, cast=cast, paragraph=None, last_person=last_person,
                            last_plural=last_plural, rules=rules)
-        if decision.role in (HOST, COUNTERPART, OTHER, JOINT):
+        if decision.verb and decision.role in (HOST, COUNTERPART, OTHER, JOINT):  # a tag says who spoke: it has its verb
             decision.rule = SPEAKER_AFTER
             return decision
     return _fallback(text, first=first, paragraph=paragraph, rules=rules)
 
 
 SPEAKER_AFTER = "speaker named after the words"
+
+
+def _by_pronoun(decision: _Decision, recent: list[tuple[str, str]], pronoun_of: dict[tuple[str, str], str]) -> _Decision:
+    """A "she" after a man called "he" (or the reverse) means the latest other person not yet called otherwise:
+    "PM Lee ... He said ... President von der Leyen ... He also ... She accepted the invitation"."""
+    person, pronoun = decision.person, decision.pronoun
+    if pronoun in ("he", "she") and person is not None and pronoun_of.get(person, pronoun) != pronoun:
+        other = next((p for p in reversed(recent) if p != person and pronoun_of.get(p, pronoun) == pronoun), None)
+        if other is not None:
+            decision = _Decision(other[0], other[1], decision.verb, decision.rule, person=other, pronoun=pronoun)
+    if pronoun in ("he", "she") and decision.person is not None:
+        pronoun_of.setdefault(decision.person, pronoun)
+    return decision
 
 
 def _opens_quote(text: str) -> bool:
@@ -623,6 +639,8 @@ def _attribute(sentences: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame
         previous_para = None
         last_person: tuple[str, str] | None = None
         last_plural = ""
+        recent: list[tuple[str, str]] = []       # individuals as subjects, the latest last
+        pronoun_of: dict[tuple[str, str], str] = {}  # "he" or "she", as the text has called them
         # The opening runs to the framing sentence, which may follow a heading or a dateline paragraph.
         opening_ends = opening_index(doc_texts)
         for index, (text, para) in enumerate(zip(doc_texts, para_ids[i:j])):
@@ -630,6 +648,10 @@ def _attribute(sentences: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame
                 paragraph, previous_para = None, para
             decision = _decide(text, first=index <= opening_ends, cast=cast, paragraph=paragraph, last_person=last_person,
                                last_plural=last_plural, rules=rules)
+            if decision.rule == "pronoun":
+                decision = _by_pronoun(decision, recent, pronoun_of)
+            if decision.person is not None:
+                recent = [p for p in recent if p != decision.person] + [decision.person]
             if decision.rule == SPEAKER_AFTER and index and _opens_quote(doc_texts[index - 1]) and decided_by[-1] != SPEAKER_AFTER:
                 # a quotation over two sentences is the speaker's from its opening mark: '"New Zealand and China ...'
                 speakers[-1], roles[-1], decided_by[-1] = decision.speaker, decision.role, SPEAKER_AFTER
