@@ -100,3 +100,11 @@ def test_a_speech_tag_after_the_words_credits_the_quotation_from_its_opening_mar
                       host="Chris Hipkins", counterparts=["Li Qiang"], counterpart_country="China")
     assert list(out["role"]) == ["narrator", "host", "host", "counterpart"]
     assert list(out["speaker"])[1:] == ["Chris Hipkins", "Chris Hipkins", "Li Qiang"]
+
+
+def test_she_after_a_man_called_he_is_the_other_principal():
+    out = _attributed(["Prime Minister Lee Hsien Loong spoke with President of the European Commission Ursula von der Leyen today."],
+                      ["PM Lee welcomed the progress of the digital partnership.", "He invited her to visit Singapore."],
+                      ["She accepted the invitation and said she looked forward to the visit."],
+                      host="Lee Hsien Loong", counterparts=["Ursula von der Leyen"])
+    assert list(out["speaker"])[1:] == ["Lee Hsien Loong", "Lee Hsien Loong", "Ursula von der Leyen"]

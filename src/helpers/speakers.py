@@ -581,12 +581,13 @@ def _decide(text: str, *, first: bool, cast: _Cast, paragraph: _Decision | None,
 SPEAKER_AFTER = "speaker named after the words"
 
 
-def _by_pronoun(decision: _Decision, recent: list[tuple[str, str]], pronoun_of: dict[tuple[str, str], str]) -> _Decision:
-    """A "she" after a man called "he" (or the reverse) means the latest other person not yet called otherwise:
-    "PM Lee ... He said ... President von der Leyen ... He also ... She accepted the invitation"."""
+def _by_pronoun(decision: _Decision, candidates: list[tuple[str, str]], pronoun_of: dict[tuple[str, str], str]) -> _Decision:
+    """A "she" after a man called "he" (or the reverse) means the latest other person not yet called otherwise
+    (`candidates`, latest last: the subjects so far, then the principals): "PM Lee ... He invited her ... She
+    accepted the invitation"."""
     person, pronoun = decision.person, decision.pronoun
     if pronoun in ("he", "she") and person is not None and pronoun_of.get(person, pronoun) != pronoun:
-        other = next((p for p in reversed(recent) if p != person and pronoun_of.get(p, pronoun) == pronoun), None)
+        other = next((p for p in reversed(candidates) if p != person and pronoun_of.get(p, pronoun) == pronoun), None)
         if other is not None:
             decision = _Decision(other[0], other[1], decision.verb, decision.rule, person=other, pronoun=pronoun)
     if pronoun in ("he", "she") and decision.person is not None:
@@ -649,7 +650,8 @@ def _attribute(sentences: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame
             decision = _decide(text, first=index <= opening_ends, cast=cast, paragraph=paragraph, last_person=last_person,
                                last_plural=last_plural, rules=rules)
             if decision.rule == "pronoun":
-                decision = _by_pronoun(decision, recent, pronoun_of)
+                principals = [(m.role, m.name) for m in (cast.principal(HOST), cast.principal(COUNTERPART)) if m is not None]
+                decision = _by_pronoun(decision, principals[::-1] + recent, pronoun_of)
             if decision.person is not None:
                 recent = [p for p in recent if p != decision.person] + [decision.person]
             if decision.rule == SPEAKER_AFTER and index and _opens_quote(doc_texts[index - 1]) and decided_by[-1] != SPEAKER_AFTER:
