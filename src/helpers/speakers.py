@@ -597,7 +597,8 @@ def _by_pronoun(decision: _Decision, candidates: list[tuple[str, str]], pronoun_
 
 def _opens_quote(text: str) -> bool:
     """Whether a sentence opens a quotation it does not close."""
-    return text.lstrip()[:1] in "\"“" and text.count("”") + text.count('"') < 2 if text.strip() else False
+    stripped = text.strip()
+    return stripped[:1] in ('"', "“") and stripped.count("”") + stripped.count('"') < 2
 
 
 def _continue(paragraph: _Decision, lemma: str, rule: str) -> _Decision:
@@ -649,7 +650,8 @@ def _attribute(sentences: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame
                 paragraph, previous_para = None, para
             decision = _decide(text, first=index <= opening_ends, cast=cast, paragraph=paragraph, last_person=last_person,
                                last_plural=last_plural, rules=rules)
-            if decision.rule == "pronoun":
+            if decision.pronoun:
+                # the principals now, not at the start: a host known by title may have been named meanwhile
                 principals = [(m.role, m.name) for m in (cast.principal(HOST), cast.principal(COUNTERPART)) if m is not None]
                 decision = _by_pronoun(decision, principals[::-1] + recent, pronoun_of)
             if decision.person is not None:
