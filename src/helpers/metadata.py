@@ -375,10 +375,13 @@ _EVENT_NOUNS = r"(?:Bilateral|Trilateral|Call|Calls|Phone\s+Call|Telephone\s+Cal
 _POSSESSIVE = re.compile(
     rf"^(?:(?P<host>.+?)(?:['’]s?)?\s+)??(?P<event>(?i:(?:{_EVENT_MODIFIERS}\s+){{0,3}}{_EVENT_NOUNS}))\s+(?P<link>(?i:with|to|between))\s+(?P<rest>.+)$"
 )
-# "PM Shehbaz Sharif telephones Turkish President Erdoğan": the verb takes its object directly.
-_TRANSITIVE = re.compile(r"^(?P<host>.+?)\s+(?P<event>(?i:Telephones|Telephoned|Phones|Phoned|Calls|Called|Meets|Met|Receives|Received))\s+(?P<rest>[A-Z].+)$")
+# Headline verbs: "Xi Jinping Speaks with ...", "Wang Yi Holds Talks with ..."; those that may also take their
+# object directly: "PM Shehbaz Sharif telephones Turkish President Erdoğan".
+_TRANSITIVE_VERBS = "Telephones|Telephoned|Phones|Phoned|Calls|Called|Meets|Met|Receives|Received"
+_HEADLINE_VERBS = f"Speaks|Spoke|Talks|Holds|Held|Has|Had|Sends|Sent|Exchanges|Exchanged|Congratulates|Congratulated|{_TRANSITIVE_VERBS}"
+_TRANSITIVE = re.compile(rf"^(?P<host>.+?)\s+(?P<event>(?i:{_TRANSITIVE_VERBS}))\s+(?P<rest>[A-Z].+)$")
 _VERBAL = re.compile(
-    r"^(?P<host>.+?)\s+(?P<event>(?i:Speaks|Spoke|Talks|Meets|Met|Holds|Held|Has|Had|Sends|Sent|Exchanges|Exchanged|Calls|Called|Congratulates|Congratulated|Receives|Received|Telephones|Telephoned|Phones|Phoned)\b(?:\s+(?!(?i:with|to|from)\b)[\w-]+){0,4})\s+(?i:with|to|on|from)\s+(?P<rest>.+)$"
+    rf"^(?P<host>.+?)\s+(?P<event>(?i:{_HEADLINE_VERBS})\b(?:\s+(?!(?i:with|to|from)\b)[\w-]+){{0,4}})\s+(?i:with|to|on|from)\s+(?P<rest>.+)$"
 )
 # "Japan-Australia Summit Telephone Talk": two countries, the publisher's first.
 _COUNTRY_PAIR = re.compile(
