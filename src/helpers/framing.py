@@ -78,6 +78,7 @@ class _FramingRules:
     search: re.Pattern         # a framing verb anywhere in the sentence
     trailing_name: re.Pattern  # the name (and titles) just before it
     conjoined_first: re.Pattern  # a first subject before "and" and that name
+    before_verb: re.Pattern    # an auxiliary or adverbs between the name and the verb ("has held", "today held")
     lead: re.Pattern           # what may stand between the verb and its objects ("today", "by phone", "with")
     tail: re.Pattern           # where the objects end ("to discuss", "on", a semicolon)
 
@@ -91,15 +92,15 @@ def _framing_rules() -> _FramingRules:
     return _FramingRules(
         search=re.compile(rf"(?<![\w-])(?:{forms_alternation(framing_forms, adverb)})(?![\w-])"),
         trailing_name=re.compile(rf"(?<![\w-])((?:{title_alternatives}\s+)*{_NAME})[\s,]*$"),
+        before_verb=re.compile(rf"(?:\s+(?:has|have|{adverb}))+\s+$"),
         conjoined_first=re.compile(rf"^(?:[Tt]he\s+)?((?:\w+\s+)?(?:{title_alternatives})\s+{_NAME}),?\s+and\s+(?:the\s+)?(?:\w+\s+)?$"),
         lead=re.compile(rf"^(?:\s+(?:{adverb}|on\s+the\s+phone|over\s+the\s+phone|by\s+(?:tele)?phone|by\s+video(?:\s+link)?|via\s+video(?:\s+link)?))*\s*(?:with|to|from)?\s*"),
         tail=re.compile(r"\s+(?:today|yesterday|this|to|on|about|in|at|by|for|via|during|from|ahead|before|after|and\s+(?:[a-z]+ed|[a-z]+s))\b|[;:(]|\.\s*$"),
     )
 
 
-_AUXILIARY = re.compile(r"\s+(?:has|have)\s+$")
-# A news agency's dateline before the sentence proper: "Riyadh, November 14, 2022, SPA -- ", "BEIJING, March 3 (Xinhua) -- ".
-_DATELINE = re.compile(r"^[A-Z][^.]{0,150}?(?:\d|\b[A-Z]{2,}\b)[^.]*?\s(?:--|—|–)\s+")
+# A news agency's dateline before the sentence proper: "Riyadh, November 14, 2022, SPA -- ", "DHAKA, Nov 14 (BSS) - ".
+_DATELINE = re.compile(r"^[A-Z][^.]{0,150}?(?:\d|\b[A-Z]{2,}\b)[^.]*?\s(?:--|—|–|-)\s+")
 
 
 _SENTENCE_CLOSE = re.compile(r"[.?!][\"'”’)\]]*\s*$")
@@ -143,7 +144,7 @@ def _framing_people(opening: str, rules: _FramingRules) -> tuple[Person, list[Pe
     # The principal is the name just before the verb (and its auxiliary: "Pedro Sánchez, has held ..."):
     # "Deputy Assistant to the President and White House Coordinator for the Middle East and North Africa
     # Brett McGurk spoke ..."
-    cut = auxiliary.start() if (auxiliary := _AUXILIARY.search(opening, 0, verb.start())) else verb.start()
+    cut = auxiliary.start() if (auxiliary := rules.before_verb.search(opening, 0, verb.start())) else verb.start()
     subject = rules.trailing_name.search(opening, 0, cut)
     host = parse_person(subject.group(1)) if subject else Person()
     # Two principals as one subject ("President Ferdinand R. Marcos Jr. and Japanese Prime Minister Fumio Kishida
@@ -181,7 +182,9 @@ def _framing_people(opening: str, rules: _FramingRules) -> tuple[Person, list[Pe
             others[-1] = Person("", others[-1].title, others[-1].country or person.country)
         elif person.title or len(person.name.split()) > 1:
             others.append(person)
-    # "A and B held talks": B is A's guest; "A and B met with C": B sits on A's side
-    if guest is not None and not any(other.title or other.country for other in others):
+    # "A and Japanese Prime Minister B held talks": B is A's guest; "A and B met with C", or a B of no stated
+    # country ("National Security Advisor Jake Sullivan and Homeland Security Advisor Liz Sherwood-Randall
+    # hosted ..."), sits on A's side
+    if guest is not None and guest.country and not any(other.title or other.country for other in others):
         return host, [guest]
     return host, others

@@ -377,7 +377,7 @@ _POSSESSIVE = re.compile(
 )
 # Headline verbs: "Xi Jinping Speaks with ...", "Wang Yi Holds Talks with ..."; those that may also take their
 # object directly: "PM Shehbaz Sharif telephones Turkish President Erdoğan".
-_TRANSITIVE_VERBS = "Telephones|Telephoned|Phones|Phoned|Calls|Called|Meets|Met|Receives|Received"
+_TRANSITIVE_VERBS = "Telephones|Telephoned|Phones|Phoned|Calls|Called|Meets|Met|Receives|Received|Welcomes|Welcomed"
 _HEADLINE_VERBS = f"Speaks|Spoke|Talks|Holds|Held|Has|Had|Sends|Sent|Exchanges|Exchanged|Congratulates|Congratulated|{_TRANSITIVE_VERBS}"
 _TRANSITIVE = re.compile(rf"^(?P<host>.+?)\s+(?P<event>(?i:{_TRANSITIVE_VERBS}))\s+(?P<rest>[A-Z].+)$")
 _VERBAL = re.compile(
@@ -412,13 +412,13 @@ def parse_headline(title: str) -> tuple[Person, list[Person], str, str]:
         style = "whitehouse"
         match = _POSSESSIVE.match(stripped)
     if match is None:
-        match = _VERBAL.match(title)
+        # a transitive verb with its object ("welcomes Chinese Foreign Minister on courtesy call") before a verb and
+        # its preposition ("Meets with ...")
+        match = _TRANSITIVE.match(title) or _VERBAL.match(title)
         if match:
             style = "mfa" if style == "unknown" else style
     if match is None:
         match = _POSSESSIVE.match(stripped)
-    if match is None:
-        match = _TRANSITIVE.match(title)
     if match is None:
         pair = _COUNTRY_PAIR.match(stripped)
         if pair and country_of(pair.group("a")) and country_of(pair.group("b")):
