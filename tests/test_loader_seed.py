@@ -38,6 +38,6 @@ def test_seed_loses_nothing(seed):
 def test_tokens_can_be_rebuilt_from_sentences_alone(seed):
     import pandas as pd
 
-    from helpers.corpus import tokens_of
+    from helpers.tokens import tokens_of
 
     pd.testing.assert_frame_equal(tokens_of(seed.sentences), seed.tokens)

@@ -8,8 +8,10 @@ from helpers.clean import clean_body, paragraph_spans
 import pandas as pd
 
 from helpers import schema
-from helpers.corpus import _sentence_frame, segment, tokens_of
-from helpers.segment import TOKEN_PATTERN, sentence_spans, token_spans
+from helpers.corpus import _sentence_frame, segment
+from helpers.tokens import tokens_of
+from helpers.segment import sentence_spans
+from helpers.tokens import TOKEN_PATTERN, token_spans
 
 from invariants import assert_nothing_lost
 

@@ -16,6 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import schema
+from .frames import Corpus
 from .tables import DATA_DIR
 
 FRAMES = ("documents", "sentences", "tokens", "problems")
@@ -51,8 +52,6 @@ def key(files: list[tuple[Path, Path]], *, attribute: bool) -> str:
 
 def read(cache_key: str):
     """The cached Corpus for `cache_key`, or None when there is none (or it cannot be read)."""
-    from .corpus import Corpus
-
     folder = cache_dir() / cache_key
     if not folder.is_dir():
         return None

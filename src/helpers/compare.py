@@ -13,14 +13,14 @@ import pandas as pd
 from scipy import stats
 from scipy.special import xlogy
 
-from .keywords import _as_list, _require
+from .frames import as_list, require_columns
 from .themes import Dictionary, code_themes, tokens_for
 
 __all__ = ["weighted_log_odds", "log_odds_ratio", "keyness", "speaker_profile"]
 
 
 def _counts(counts: pd.DataFrame, group: list[str], term: str, n: str) -> pd.DataFrame:
-    _require(counts, [*group, term, n], "counts")
+    require_columns(counts, [*group, term, n], "counts")
     if counts[[*group, term]].duplicated().any():
         raise ValueError(f"counts must have one row per {group + [term]}; sum them first, "
                          f"e.g. counts.groupby({group + [term]!r}, as_index=False)[{n!r}].sum()")
@@ -45,7 +45,7 @@ def weighted_log_odds(counts: pd.DataFrame, group: str | Sequence[str], term: st
     Returns `counts` with `log_odds_weighted` added (and the unweighted `log_odds` = delta
     when `unweighted=True`), rows in their original order.
     """
-    group = _as_list(group)
+    group = as_list(group)
     counts = _counts(counts, group, term, n)
     out = counts.copy()
     if counts.empty:
@@ -121,7 +121,7 @@ def log_odds_ratio(counts: pd.DataFrame, group: str | Sequence[str], term: str =
     Returns one row per term seen in either side: `term`, `n_target`, `n_reference`,
     `log_odds_ratio` (delta), `variance`, `z`, sorted by `z` descending.
     """
-    group = _as_list(group)
+    group = as_list(group)
     table = _two_sides(counts, group, term, n, target, reference)
     if isinstance(alpha, (Mapping, pd.Series)):
         prior = pd.Series(alpha, dtype=float).reindex(table.index)
@@ -169,7 +169,7 @@ def keyness(counts: pd.DataFrame, group: str | Sequence[str], term: str = "term"
     columns = ["n_target", "n_reference", "chi2", "chi2_p", "G2", "G2_p", "pmi", "log_ratio"]
     if sort_by not in columns:
         raise ValueError(f"sort_by must be one of {columns}, got {sort_by!r}")
-    group = _as_list(group)
+    group = as_list(group)
     table = _two_sides(counts, group, term, n, target, reference)
     a, b = table["a"].to_numpy(), table["b"].to_numpy()
     c, d = a.sum() - a, b.sum() - b
@@ -206,10 +206,10 @@ def speaker_profile(sentences, tokens: pd.DataFrame | None = None, *, by: str | 
     """
     corpus = sentences
     sentences = getattr(corpus, "sentences", corpus)
-    by = _as_list(by)
+    by = as_list(by)
     if not by:
         raise ValueError("speaker_profile needs a grouping column (speaker, role, or both)")
-    _require(sentences, ["doc_id", "sent_id", *by], "sentences")
+    require_columns(sentences, ["doc_id", "sent_id", *by], "sentences")
     columns = [*by, "n_sentences", "sentence_share", "n_words", "word_share", "verbs", "themes"]
     if sentences.empty:
         return pd.DataFrame(columns=columns)

@@ -6,11 +6,10 @@ import hashlib
 import multiprocessing
 import os
 import queue
-import re
 import traceback
 import warnings
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -18,28 +17,16 @@ import numpy as np
 import pandas as pd
 
 from . import cache as corpus_cache
-from . import schema, tables
+from . import schema
 from .clean import clean_body, paragraph_spans
 from .documents import document_fields, hosts_named_elsewhere
+from .frames import Corpus
 from .framing import opening_index
 from .readers import ReadError, Record, list_files, read_file
-from .segment import TOKEN_PATTERN, sentence_spans
+from .segment import sentence_spans
+from .tokens import tokens_of
 
 SEED_DIR = Path(__file__).resolve().parents[2] / "seeds"
-
-
-@dataclass
-class Corpus:
-    """Three tidy frames linked by ids (`doc_id` -> `para_id` -> `sent_id` -> `token_id`), plus `problems`."""
-
-    documents: pd.DataFrame
-    sentences: pd.DataFrame
-    tokens: pd.DataFrame
-    problems: pd.DataFrame = field(default_factory=lambda: schema.conform(pd.DataFrame(), "problems"))
-
-    def __repr__(self) -> str:
-        return (f"<Corpus: {len(self.documents)} documents, {len(self.sentences)} sentences, "
-                f"{len(self.tokens)} tokens, {len(self.problems)} problems>")
 
 
 def load_corpus(paths: str | Path | list | None = None, *, strict: bool = False, attribute: bool = True,
@@ -318,85 +305,6 @@ def _sentence_frame(segmented: list[tuple[str, str, list[tuple[int, int, int]]]]
         "end": np.asarray(ends, dtype=np.int64),
         "text": [text[start:end] for _, text, spans in segmented for _, start, end in spans],
     })
-
-
-# Splitting on the token pattern as a group gives gap, token, gap, token, ..., gap in C, so the
-# offsets follow from the pieces' lengths without a Python step per token.
-_WORDLIKE = re.compile(r"\w")
-_TOKEN_SPLITTER = re.compile(f"({TOKEN_PATTERN.pattern})", TOKEN_PATTERN.flags)
-
-
-def tokens_of(sentences: pd.DataFrame, documents: pd.DataFrame | None = None) -> pd.DataFrame:
-    """One row per token of the given sentences (with speaker columns carried); offsets index the document's text.
-
-    Without `documents`, each text is rebuilt from its sentences at their own offsets."""
-    if sentences.empty:
-        return schema.conform(pd.DataFrame(), "tokens")
-    texts = dict(zip(documents["doc_id"], documents["text"])) if documents is not None else _texts_of(sentences)
-    sentence_starts = sentences["start"].to_numpy()
-    words: list[str] = []
-    token_starts, token_ends, token_rows, token_ids = [], [], [], []
-    for doc_id, rows in sentences.groupby("doc_id", sort=False).indices.items():
-        parts = _TOKEN_SPLITTER.split(texts[doc_id])
-        lengths = np.fromiter(map(len, parts), dtype=np.int64, count=len(parts))
-        ends = np.cumsum(lengths)[1::2]
-        starts = ends - lengths[1::2]
-        words.extend(parts[1::2])
-        token_starts.append(starts)
-        token_ends.append(ends)
-        token_rows.append(rows[np.searchsorted(sentence_starts[rows], starts, side="right") - 1])
-        token_ids.append(np.arange(len(starts)))
-    if not words:
-        return schema.conform(pd.DataFrame(), "tokens")
-    rows = np.concatenate(token_rows)
-    frame = pd.DataFrame({
-        "doc_id": sentences["doc_id"].array.take(rows),
-        "para_id": sentences["para_id"].to_numpy()[rows],
-        "sent_id": sentences["sent_id"].to_numpy()[rows],
-        "token_id": np.concatenate(token_ids),
-        "start": np.concatenate(token_starts),
-        "end": np.concatenate(token_ends),
-    })
-    # Everything derived from a token's spelling is computed once per distinct spelling, then taken by code.
-    codes, types = pd.factorize(np.array(words, dtype=object))
-    lower = [word.lower().replace("’", "'") for word in types]
-    frame["token"] = pd.array(types, dtype="string").take(codes)
-    frame["lower"] = pd.array(lower, dtype="string").take(codes)
-    frame["stem"] = pd.array(_stems(lower), dtype="string").take(codes)
-    stop_words = tables.stop_words()
-    frame["is_stop"] = np.array([word in stop_words for word in lower], dtype=bool)[codes]
-    frame["is_punct"] = np.array([_WORDLIKE.search(word) is None for word in types], dtype=bool)[codes]
-    for column in ("speaker", "role"):
-        if column in sentences:
-            frame[column] = sentences[column].array.take(rows)
-    return schema.conform(frame, "tokens")
-
-
-def _texts_of(sentences: pd.DataFrame) -> dict[str, str]:
-    texts = {}
-    for doc_id, part in sentences.groupby("doc_id", sort=False, observed=True):
-        chars = [" "] * int(part["end"].max())
-        for start, end, text in zip(part["start"], part["end"], part["text"]):
-            chars[start:end] = text
-        texts[doc_id] = "".join(chars)
-    return texts
-
-
-@lru_cache(maxsize=1)
-def _stemmer():
-    import Stemmer  # PyStemmer: the Snowball project's own C stemmers
-
-    return Stemmer.Stemmer("english")
-
-
-def _stems(words: list[str]) -> list[str]:
-    """Snowball English (Porter 2) stems of lower-cased tokens; a token without a letter is its own stem.
-
-    The stemmer is the Snowball project's C code (PyStemmer 2.2, the algorithm NLTK's SnowballStemmer
-    ports): on the 14,347 distinct tokens of the White House corpus, the style fixtures and the seed it
-    agrees with NLTK on all but "realization" (NLTK "realize", Snowball "realiz"), five times faster."""
-    stemmed = _stemmer().stemWords(words)
-    return [stem if any(map(str.isalpha, word)) else word for word, stem in zip(words, stemmed)]
 
 
 # --- document metadata -------------------------------------------------------------------------

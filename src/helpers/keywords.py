@@ -23,7 +23,8 @@ from nltk.collocations import (BigramAssocMeasures, BigramCollocationFinder, Tri
                                TrigramCollocationFinder)
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from .segment import TOKEN_PATTERN
+from .frames import as_list, require_columns
+from .tokens import TOKEN_PATTERN
 from .tables import read_table
 
 __all__ = ["frequencies", "collocations", "kwic", "tfidf", "dispersion", "with_metadata", "genre_stopwords"]
@@ -42,20 +43,8 @@ def _tokens_of(frame) -> pd.DataFrame:
     tokens = getattr(frame, "tokens", frame)
     if not isinstance(tokens, pd.DataFrame):
         raise ValueError(f"expected a tokens frame or a Corpus, got {type(frame).__name__}")
-    _require(tokens, _TOKEN_COLUMNS, "tokens")
+    require_columns(tokens, _TOKEN_COLUMNS, "tokens")
     return tokens
-
-
-def _require(frame: pd.DataFrame, columns: Iterable[str], what: str) -> None:
-    missing = [c for c in columns if c not in frame.columns]
-    if missing:
-        raise ValueError(f"{what} frame lacks column(s) {missing}; it has {list(frame.columns)}")
-
-
-def _as_list(columns: str | Sequence[str] | None) -> list[str]:
-    if columns is None:
-        return []
-    return [columns] if isinstance(columns, str) else list(columns)
 
 
 def _boundaries(keys: list[np.ndarray]) -> np.ndarray:
@@ -82,7 +71,7 @@ class _Stream:
     @classmethod
     def of(cls, tokens: pd.DataFrame, *, term: str, drop_stop: bool, genre_stop: bool,
            extra_stop: Iterable[str]) -> "_Stream":
-        _require(tokens, [term], "tokens")
+        require_columns(tokens, [term], "tokens")
         words = tokens[term].to_numpy(dtype=object, na_value="")
         stop = tokens["is_stop"].to_numpy(dtype=bool) if drop_stop else np.zeros(len(tokens), dtype=bool)
         extra = set(genre_stopwords()) if genre_stop else set()
@@ -127,8 +116,8 @@ def frequencies(tokens, *, by: str | Sequence[str] | None = ("doc_id",), term: s
     over the whole frame. No tokens, or none left after filtering, give an empty frame.
     """
     tokens = _tokens_of(tokens)
-    by = _as_list(by)
-    _require(tokens, by, "tokens")
+    by = as_list(by)
+    require_columns(tokens, by, "tokens")
     lengths = [ngram] if isinstance(ngram, int) else list(ngram)
     if not lengths or any(n not in (1, 2, 3) for n in lengths):
         raise ValueError(f"ngram must be 1, 2 or 3 (or several of them), got {ngram!r}")
@@ -219,7 +208,7 @@ def _pattern_parts(pattern: str) -> list[str]:
     return parts
 
 
-class _Matcher:
+class TermMatcher:
     """Finds word, glob and phrase patterns in a tokens frame.
 
     Globs are tested once per distinct word (the vocabulary), not per token, so matching a
@@ -227,7 +216,7 @@ class _Matcher:
     """
 
     def __init__(self, tokens: pd.DataFrame, *, term: str = "lower"):
-        _require(tokens, [term], "tokens")
+        require_columns(tokens, [term], "tokens")
         self.codes, vocabulary = pd.factorize(tokens[term].to_numpy(dtype=object, na_value=""))
         self.vocabulary = pd.Series(np.asarray(vocabulary, dtype=object), dtype=object)
         doc = pd.factorize(tokens["doc_id"])[0]
@@ -283,7 +272,7 @@ def kwic(tokens, pattern: str | Iterable[str], *, window: int | None = 5, term: 
     if window is not None and (not isinstance(window, (int, np.integer)) or window < 0):
         raise ValueError(f"window must be a number of tokens >= 0 or None, got {window!r}")
     columns = ["doc_id", "sent_id", "token_id", "speaker", "role", "pattern", "left", "match", "right"]
-    matcher = _Matcher(tokens, term=term)
+    matcher = TermMatcher(tokens, term=term)
     found = [(start, k, p) for p in patterns for start, k in zip(*_broadcast(matcher.find(p)))]
     if not found:
         return pd.DataFrame(columns=columns)
@@ -342,7 +331,7 @@ def tfidf(tokens, *, by: str | Sequence[str] = "doc_id", term: str = "lower", ng
     row per group and term with a non-zero weight: the `by` columns, `term`, `n` and
     `tfidf`, sorted by group then `tfidf` descending.
     """
-    by = _as_list(by)
+    by = as_list(by)
     if not by:
         raise ValueError("tfidf needs at least one grouping column (by='doc_id' for documents)")
     forbidden = {"analyzer", "tokenizer", "preprocessor", "ngram_range", "stop_words", "lowercase", "token_pattern"}
@@ -384,7 +373,7 @@ def dispersion(tokens, pattern: str | Iterable[str], *, term: str = "lower") -> 
     columns = ["pattern", "doc_id", "doc_index", "token_id", "offset", "relative"]
     if tokens.empty:
         return pd.DataFrame(columns=columns)
-    matcher = _Matcher(tokens, term=term)
+    matcher = TermMatcher(tokens, term=term)
     doc_index = pd.factorize(tokens["doc_id"])[0]
     first, after = _run_edges(doc_index)
     parts = []
@@ -407,17 +396,17 @@ def with_metadata(frame: pd.DataFrame, documents, columns: str | Sequence[str] =
     so any of them can be a grouping column. `year` and `month` are derived from `date`
     (month as a first-of-month Timestamp). `documents` may be a Corpus."""
     documents = getattr(documents, "documents", documents)
-    columns = _as_list(columns)
-    _require(frame, ["doc_id"], "the")
+    columns = as_list(columns)
+    require_columns(frame, ["doc_id"], "the")
     derived = {"year": lambda d: d["date"].dt.year.astype("Int64"),
                "month": lambda d: d["date"].dt.to_period("M").dt.to_timestamp()}
     table = pd.DataFrame({"doc_id": documents["doc_id"]})
     for column in columns:
         if column in derived:
-            _require(documents, ["date"], "documents")
+            require_columns(documents, ["date"], "documents")
             table[column] = derived[column](documents)
         else:
-            _require(documents, [column], "documents")
+            require_columns(documents, [column], "documents")
             table[column] = documents[column]
     kept = frame.drop(columns=[c for c in columns if c in frame.columns])
     return kept.merge(table, on="doc_id", how="left", validate="many_to_one")

@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from .keywords import _require
+from .frames import require_columns
 
 __all__ = ["top_terms_bar", "fightin_words", "theme_heatmap", "keyword_trend", "dispersion_plot"]
 
@@ -27,7 +27,7 @@ def top_terms_bar(counts: pd.DataFrame, *, group: str | None = None, term: str =
     """Horizontal bars of each group's `top_n` terms by `value` (e.g. `frequencies` output
     with `n` or `per_1000`, or `tfidf` output with `tfidf`); one panel per group."""
     _nonempty(counts, "counts")
-    _require(counts, [term, value] + ([group] if group else []), "counts")
+    require_columns(counts, [term, value] + ([group] if group else []), "counts")
     panels = list(counts.groupby(group, observed=True, sort=True)) if group else [("", counts)]
     ncols = min(columns, len(panels))
     nrows = -(-len(panels) // ncols)
@@ -50,7 +50,7 @@ def fightin_words(log_odds: pd.DataFrame, *, group: str, target, term: str = "te
     Terms beyond +/- `threshold` are coloured, and the `label_top` most distinctive terms
     on each side are labelled."""
     _nonempty(log_odds, "log odds")
-    _require(log_odds, [group, term, n, value], "log odds")
+    require_columns(log_odds, [group, term, n, value], "log odds")
     part = log_odds[log_odds[group] == target]
     if part.empty:
         raise ValueError(f"no rows for {group} == {target!r}")
@@ -76,7 +76,7 @@ def theme_heatmap(shares: pd.DataFrame, *, row: str = "speaker", column: str = "
     """Heat map of `value` (e.g. `theme_shares` output's `share`) with one row per `row`
     value (speaker, role ...) and one column per theme."""
     _nonempty(shares, "shares")
-    _require(shares, [row, column, value], "shares")
+    require_columns(shares, [row, column, value], "shares")
     table = shares.pivot_table(index=row, columns=column, values=value, aggfunc="first", observed=True, sort=False)
     figure, ax = plt.subplots(figsize=(1.0 + 0.8 * table.shape[1], 1.5 + 0.45 * table.shape[0]))
     image = ax.imshow(table.to_numpy(dtype=float), aspect="auto", cmap="viridis")
@@ -96,7 +96,7 @@ def keyword_trend(counts: pd.DataFrame, *, time: str, terms: Sequence[str] | Non
     """Lines of each chosen term's `value` over `time` (e.g. `frequencies(with_metadata(tokens,
     corpus, "month"), by="month")`); a period where a term is absent is drawn as 0."""
     _nonempty(counts, "counts")
-    _require(counts, [time, term, value], "counts")
+    require_columns(counts, [time, term, value], "counts")
     chosen = list(terms) if terms is not None else list(counts.groupby(term)[value].sum().nlargest(5).index)
     table = counts[counts[term].isin(chosen)].pivot_table(index=time, columns=term, values=value, aggfunc="sum", fill_value=0)
     periods = sorted(counts[time].dropna().unique())
@@ -117,7 +117,7 @@ def dispersion_plot(positions: pd.DataFrame, *, x: str = "offset", label: str = 
     each occurrence, from `helpers.keywords.dispersion` output; `x="offset"` spreads the
     whole corpus, `x="doc_index"` places each occurrence at its document."""
     _nonempty(positions, "positions")
-    _require(positions, [x, label], "positions")
+    require_columns(positions, [x, label], "positions")
     labels = list(dict.fromkeys(positions[label]))
     figure, ax = plt.subplots(figsize=(10, 0.6 * len(labels) + 1.5))
     for i, name in enumerate(labels):

@@ -1,4 +1,4 @@
-"""Segmentation: cleaned text -> sentences and tokens, each with character offsets.
+"""Segmentation: cleaned text -> sentences, with character offsets (tokens: `helpers.tokens`).
 
 The sentence splitter is written for the readout genre and needs no trained
 model (so no NLTK data): a sentence ends at `.`, `?` or `!` (closing quotes and
@@ -18,23 +18,6 @@ from .tables import read_table, stop_words
 _CANDIDATE_END = re.compile(r"[.?!]+[\"'”’)\]]*(?=\s+(\S))")
 _WORD_BEFORE_PERIOD = re.compile(r"([\w.'’&-]*)\.+[\"'”’)\]]*$")
 _OPENS_SENTENCE = re.compile(r"[\"'“‘(\[]*[A-Z0-9\u00C0-\u00DE]")
-
-# The third line is a fast path for the common case, a word not followed by 't: without it every word
-# would first be scanned back letter by letter looking for "n't". Where it declines, the lines after it
-# split exactly as they would alone (checked on the White House corpus and on random strings).
-TOKEN_PATTERN = re.compile(
-    r"""(?:[^\W\d_]\.){2,}(?![^\W\d_])    # U.S., U.N., a.m.
-      | \d+(?:[.,:/]\d+)+                # 1,064  3.5  10:30  2021/22
-      | (?>\w+(?:[-‐‑]\w+)*)(?!['’]t\b)   # a word (or compound) not followed by 't
-      | \w+(?=n['’]t\b)                  # do|n't
-      | n['’]t\b
-      | ['’](?:s|re|ve|ll|d|m)\b         # clitics: 's 're 've 'll 'd 'm
-      | \w+(?:[-‐‑]\w+)*                 # words, hyphenated compounds whole
-      | \S                               # anything else, one character at a time
-    """,
-    re.VERBOSE,
-)
-
 
 @lru_cache(maxsize=1)
 def _abbreviations() -> tuple[frozenset[str], frozenset[str]]:
@@ -87,9 +70,3 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
-
-
-def token_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    """(start, end) of each token in `text[start:end]`."""
-    end = len(text) if end is None else end
-    return [match.span() for match in TOKEN_PATTERN.finditer(text, start, end)]

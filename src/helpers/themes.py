@@ -16,8 +16,10 @@ import yaml
 from sklearn.decomposition import NMF
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from .keywords import _as_list, _Matcher, _require, frequencies
+from .frames import as_list, require_columns
+from .keywords import TermMatcher, frequencies
 from .tables import data_path
+from .tokens import tokens_of
 
 __all__ = ["load_dictionary", "code_themes", "theme_shares", "topics", "Topics", "tokens_for"]
 
@@ -49,14 +51,13 @@ def _checked(dictionary: Dictionary, where: str = "dictionary") -> dict[str, lis
 
 def tokens_for(frame) -> pd.DataFrame:
     """Tokens of a Corpus, of a tokens frame (returned as is), or of a sentences frame,
-    tokenized by the loader's own rules (`helpers.corpus.tokens_of`)."""
+    tokenized by the loader's own rules (`helpers.tokens.tokens_of`)."""
     frame = getattr(frame, "tokens", frame)
     if not isinstance(frame, pd.DataFrame):
         raise ValueError(f"expected a Corpus, a tokens frame or a sentences frame, got {type(frame).__name__}")
     if "token_id" in frame.columns:
         return frame
-    from .corpus import tokens_of
-    _require(frame, ["doc_id", "para_id", "sent_id", "start", "end", "text"], "sentences")
+    require_columns(frame, ["doc_id", "para_id", "sent_id", "start", "end", "text"], "sentences")
     return tokens_of(frame)
 
 
@@ -74,7 +75,7 @@ def code_themes(frame, dictionary: Dictionary | None = None, *, term: str = "low
     columns = ["doc_id", "sent_id", "speaker", "role", "theme", "n", "matches"]
     if tokens.empty:
         return pd.DataFrame(columns=columns)
-    matcher = _Matcher(tokens, term=term)
+    matcher = TermMatcher(tokens, term=term)
     words = tokens["token"].to_numpy(dtype=object)
     parts = []
     for theme, patterns in dictionary.items():
@@ -116,8 +117,8 @@ def theme_shares(sentences, *, by: str | Sequence[str] = "role", dictionary: Dic
     compare like for like.
     """
     sentences = getattr(sentences, "sentences", sentences)
-    by = _as_list(by)
-    _require(sentences, ["doc_id", "sent_id", *by], "sentences")
+    by = as_list(by)
+    require_columns(sentences, ["doc_id", "sent_id", *by], "sentences")
     dictionary = load_dictionary() if dictionary is None else _checked(dictionary)
     columns = [*by, "theme", "n_sentences", "total_sentences", "share"]
     if sentences.empty:
