@@ -103,7 +103,8 @@ def test_tables_one_readout_per_row(tmp_path):
     assert docs.loc["calls/1", "counterparts"] == ["William Ruto"]
     assert docs.loc["calls/1", "counterpart_country"] == "Kenya"
     reasons = " | ".join(corpus.problems["path"] + ": " + corpus.problems["reason"])
-    assert "calls.csv:3: empty 'text' field" in reasons
+    # the empty row starts on line 6: the first row's text spans lines 2-5, and a problem names the line, not the row
+    assert "calls.csv:6: empty 'text' field" in reasons
     assert "calls.jsonl:2: a JSON Lines row must be an object" in reasons
     assert "calls.jsonl:3: not valid JSON" in reasons
 

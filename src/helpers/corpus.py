@@ -22,7 +22,7 @@ from .clean import clean_body, paragraph_spans
 from .documents import document_fields, hosts_named_elsewhere
 from .frames import Corpus
 from .framing import opening_index
-from .readers import ReadError, Record, list_files, read_file
+from .readers import ReadError, Record, list_files, read_entries, read_file
 from .segment import sentence_spans
 from .tokens import tokens_of
 
@@ -39,7 +39,8 @@ def load_corpus(paths: str | Path | list | None = None, *, strict: bool = False,
     Large corpora are read by `workers` processes (default: one per core); with `cache=True`
     the frames are kept as Parquet under `data/cache/`, keyed by the files' contents and the code.
     """
-    files, _ = list_files(SEED_DIR if paths is None else paths)
+    # Every file is read once, here: the cache key and the load are made from these same bytes.
+    files = read_entries(list_files(SEED_DIR if paths is None else paths)[0])
     key = corpus_cache.key(files, attribute=attribute) if cache else None
     corpus = corpus_cache.read(key) if key else None
     if corpus is None:
@@ -50,7 +51,9 @@ def load_corpus(paths: str | Path | list | None = None, *, strict: bool = False,
         first = corpus.problems.iloc[0]
         raise ReadError(first["path"], first["reason"])
     if len(corpus.problems):
-        warnings.warn(f"load_corpus: {len(corpus.problems)} of {len(files)} input files or rows skipped; see corpus.problems", stacklevel=2)
+        skipped = int((~corpus.problems["path"].isin(corpus.documents["path"])).sum())
+        noted = f" ({len(corpus.problems) - skipped} more loaded with a note)" if skipped < len(corpus.problems) else ""
+        warnings.warn(f"load_corpus: {skipped} of {len(files)} input files or rows skipped{noted}; see corpus.problems", stacklevel=2)
     return corpus
 
 
@@ -168,17 +171,20 @@ def _load_part(files: list[tuple[Path, Path]], *, strict: bool, attribute: bool)
             raise error
         problems.append((error.path, error.reason))
 
-    for file, root in files:
+    for entry in files:  # (file, root) pairs, or readers.Entry with the bytes already read
+        file, root = entry[0], entry[1]
         try:
-            for item in read_file(file, root):
+            if len(entry) > 2 and entry.error is not None:
+                raise entry.error
+            for item in read_file(file, root, entry.data if len(entry) > 2 else None):
                 if isinstance(item, ReadError):
                     report(item)
                 else:
                     records.append(item)
+                    for note in item.notes:  # loaded, but with a field dropped or a byte guessed: said in problems
+                        report(ReadError(item.path, note))
         except ReadError as error:
             report(error)
-        except OSError as error:
-            report(ReadError(str(file), f"cannot be read ({error.strerror or error})"))
 
     documents: list[dict] = []
     segmented: list[tuple[str, str, list[tuple[int, int, int]]]] = []
@@ -205,7 +211,7 @@ def _load_part(files: list[tuple[Path, Path]], *, strict: bool, attribute: bool)
         segmented.append((record.doc_id, text, spans))
 
     sentence_frame = _sentence_frame(segmented)
-    document_frame = pd.DataFrame(documents)
+    document_frame = _fit_to_schema(pd.DataFrame(documents), report)
     if attribute and len(sentence_frame):
         from .speakers import attribute_speakers
         sentence_frame = attribute_speakers(sentence_frame, document_frame)
@@ -216,6 +222,29 @@ def _load_part(files: list[tuple[Path, Path]], *, strict: bool, attribute: bool)
         document_frame["n_sentences"] = [len(spans) for _, _, spans in segmented]
         document_frame["n_tokens"] = document_frame["doc_id"].map(token_frame["doc_id"].value_counts()).fillna(0)
     return _Part(document_frame, sentence_frame, token_frame, problems, list(seen))
+
+
+def _fit_to_schema(documents: pd.DataFrame, report) -> pd.DataFrame:
+    """The documents of a part with every value its column can hold: a day outside the range of datetime64[ns]
+    (a typo "2999" in a header or the text) is dropped and a source style the schema does not know becomes
+    `unknown`, each with a row in `problems`, instead of failing the whole load or turning into NaN."""
+    if documents.empty:
+        return documents
+    for column in ("date", "published"):
+        if column not in documents:
+            continue
+        for row, value in documents[column].items():
+            if value is not None and not pd.isna(value) and not (pd.Timestamp.min <= pd.Timestamp(value) <= pd.Timestamp.max):
+                report(ReadError(documents.at[row, "path"], f"{column} {pd.Timestamp(value).date()} is outside the days the frames can hold "
+                                                            f"({pd.Timestamp.min.date()} to {pd.Timestamp.max.date()}); left empty"))
+                documents.at[row, column] = None
+    if "source_style" in documents:
+        for row, value in documents["source_style"].items():
+            if value not in schema.SOURCE_STYLES:
+                report(ReadError(documents.at[row, "path"], f"source_style {str(value)[:40]!r} is not one of "
+                                                            f"{', '.join(schema.SOURCE_STYLES)}; taken as unknown"))
+                documents.at[row, "source_style"] = "unknown"
+    return documents
 
 
 def _merge(parts: list[_Part]) -> Corpus:
