@@ -94,6 +94,7 @@ def test_document_fields_agree_with_hand_labels_at_least_as_well(whitehouse):
     loader's thresholds, and the counterpart country stated in the opening ("Prime Minister Narendra Modi of India")
     is read when the headline lacks it."""
     from helpers.documents import document_fields
+    from helpers.lexicon import default_lexicon
     labels = pd.read_csv(LABELS / "whitehouse_metadata.csv", keep_default_na=False)
     docs = whitehouse.documents.assign(file=whitehouse.documents["doc_id"] + ".md").set_index("file")
     duplicates = {Path(p).relative_to(whitehouse_dir()).as_posix(): Path(r.split("same text as ")[1].removesuffix(" (kept once)")).relative_to(whitehouse_dir()).as_posix()
@@ -103,7 +104,7 @@ def test_document_fields_agree_with_hand_labels_at_least_as_well(whitehouse):
     found = {"host": [], "counterpart": [], "country": [], "event_type": []}
     for file in labels["file"]:
         doc = docs.loc[duplicates.get(file, file)]
-        fields = labelled_metadata(document_fields(doc["title"], doc["text"], first[doc["doc_id"]], {"published": doc["published"]}))
+        fields = labelled_metadata(document_fields(default_lexicon(), doc["title"], doc["text"], first[doc["doc_id"]], {"published": doc["published"]}))
         for column, values in found.items():
             values.append(fields[column])
     agreement = {}

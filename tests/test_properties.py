@@ -10,6 +10,7 @@ import pandas as pd
 from helpers import schema
 from helpers.corpus import _sentence_frame, segment
 from helpers.tokens import tokens_of
+from helpers.lexicon import default_lexicon
 from helpers.segment import sentence_spans
 from helpers.tokens import TOKEN_PATTERN, token_spans
 
@@ -30,7 +31,7 @@ class _Frames:
 def test_cleaned_text_is_fully_covered_by_sentences_and_tokens(raw, markdown):
     text = clean_body(raw, markdown=markdown)
     documents = pd.DataFrame({"doc_id": ["d"], "text": [text]})
-    sentences = schema.conform(_sentence_frame([("d", text, segment(text))]), "sentences")
+    sentences = schema.conform(_sentence_frame([("d", text, segment(default_lexicon(), text))]), "sentences")
     tokens = tokens_of(sentences, documents)
     if text:
         assert_nothing_lost(_Frames(documents, sentences, tokens))
@@ -41,7 +42,7 @@ def test_cleaned_text_is_fully_covered_by_sentences_and_tokens(raw, markdown):
 @settings(max_examples=150, deadline=None)
 @given(texts)
 def test_segmenter_spans_are_ordered_trimmed_slices(text):
-    spans = sentence_spans(text)
+    spans = sentence_spans(default_lexicon(), text)
     last = 0
     for start, end in spans:
         assert last <= start < end <= len(text)

@@ -6,7 +6,12 @@ import pandas as pd
 
 from conftest import LABELS, labelled_metadata
 from helpers.documents import document_fields
-from helpers.metadata import Person, canonical_name, event_date, parse_headline, parse_person, split_people
+from helpers.dates import event_date
+from helpers.headlines import parse_headline
+from helpers.lexicon import default_lexicon
+from helpers.people import Person, canonical_name, parse_person, split_people
+
+LEX = default_lexicon()
 
 
 def test_fixture_metadata(styles):
@@ -18,7 +23,7 @@ def test_fixture_metadata(styles):
         doc_id = label.file.rsplit(".", 1)[0]
         doc = docs.loc[doc_id]
         meta = {} if pd.isna(doc["published"]) else {"published": doc["published"]}
-        found = labelled_metadata(document_fields(doc["title"], doc["text"], first[doc_id], meta))
+        found = labelled_metadata(document_fields(LEX, doc["title"], doc["text"], first[doc_id], meta))
         for column, value in found.items():
             if value != getattr(label, column):
                 misses.append(f"{label.file}: {column} {getattr(label, column)!r} != {value!r}")
@@ -27,57 +32,57 @@ def test_fixture_metadata(styles):
 
 
 def test_headlines_of_other_styles():
-    host, others, _, _ = parse_headline("Telephone conversation with President of France Emmanuel Macron")
+    host, others, _, _ = parse_headline(LEX, "Telephone conversation with President of France Emmanuel Macron")
     assert host.name == "" and others[0].name == "Emmanuel Macron" and others[0].country == "France"
-    host, others, _, _ = parse_headline("PM call with President Zelenskyy: 3 March 2023")
+    host, others, _, _ = parse_headline(LEX, "PM call with President Zelenskyy: 3 March 2023")
     assert host.title == "PM" and others[0].name == "Zelenskyy"
-    host, others, _, _ = parse_headline("Japan-Australia Summit Telephone Talk")
+    host, others, _, _ = parse_headline(LEX, "Japan-Australia Summit Telephone Talk")
     assert (host.country, others[0].country) == ("Japan", "Australia")
     # "to" before a purpose rather than a person names no one
-    assert parse_headline("Readout of White House Meeting to Commemorate National Foster Care Month")[1] == []
-    assert parse_headline("Readout of President Biden's Call to Prime Minister Trudeau of Canada")[1][0].name == "Trudeau"
-    host, others, _, _ = parse_headline("PM Shehbaz Sharif telephones Turkish President Erdoğan")  # no "with"
+    assert parse_headline(LEX, "Readout of White House Meeting to Commemorate National Foster Care Month")[1] == []
+    assert parse_headline(LEX, "Readout of President Biden's Call to Prime Minister Trudeau of Canada")[1][0].name == "Trudeau"
+    host, others, _, _ = parse_headline(LEX, "PM Shehbaz Sharif telephones Turkish President Erdoğan")  # no "with"
     assert host.name == "Shehbaz Sharif" and others[0].country == "Turkey"
-    host, others, _, _ = parse_headline("Readout of the phone call between President von der Leyen and President Biden")
+    host, others, _, _ = parse_headline(LEX, "Readout of the phone call between President von der Leyen and President Biden")
     assert host.name == "von der Leyen" and others[0].name == "Biden"
     # a bare title after a comma is the name's apposition; after "and" it is someone else
-    assert split_people("Frédéric Bernard, Head of Cabinet to the President of the European Council")[1:] == []
-    assert len(split_people("Prime Minister Modi and the Prime Minister of Japan")) == 2
-    host, others, _, _ = parse_headline("Federal Chancellor Scholz speaks with US President Biden")
+    assert split_people(LEX, "Frédéric Bernard, Head of Cabinet to the President of the European Council")[1:] == []
+    assert len(split_people(LEX, "Prime Minister Modi and the Prime Minister of Japan")) == 2
+    host, others, _, _ = parse_headline(LEX, "Federal Chancellor Scholz speaks with US President Biden")
     assert host.name == "Scholz" and others[0].country == "United States"
 
 
 def test_names_drop_what_is_no_part_of_them():
-    assert parse_person("Deputy National Security Advisor for International Economics Mike Pyle").name == "Mike Pyle"
-    assert parse_person("Assistant to the President for Domestic Policy").name == ""
-    assert parse_person("Colorado Governor Jared Polis").country == "United States"
-    assert parse_person("Governor Greg Abbott of Texas").country == "United States"
-    assert canonical_name(parse_person("the Hon. Anthony Albanese MP").name) == "Anthony Albanese"
-    assert canonical_name("KISHIDA Fumio") == "Fumio Kishida"
+    assert parse_person(LEX, "Deputy National Security Advisor for International Economics Mike Pyle").name == "Mike Pyle"
+    assert parse_person(LEX, "Assistant to the President for Domestic Policy").name == ""
+    assert parse_person(LEX, "Colorado Governor Jared Polis").country == "United States"
+    assert parse_person(LEX, "Governor Greg Abbott of Texas").country == "United States"
+    assert canonical_name(LEX, parse_person(LEX, "the Hon. Anthony Albanese MP").name) == "Anthony Albanese"
+    assert canonical_name(LEX, "KISHIDA Fumio") == "Fumio Kishida"
     # a posting says where one serves, and the body served ("United Nations") is no part of the name
-    assert parse_person("Ambassador to the United Nations Linda Thomas-Greenfield") == Person("Linda Thomas-Greenfield", "Ambassador", "")
-    assert parse_person("Ambassador to Japan Rahm Emanuel") == Person("Rahm Emanuel", "Ambassador", "")
-    assert parse_person("Special Envoy to the Horn of Africa Mike Hammer").name == "Mike Hammer"
-    assert parse_person("Special Representative for International Cooperation Erzhan Kazykhan").name == "Erzhan Kazykhan"
+    assert parse_person(LEX, "Ambassador to the United Nations Linda Thomas-Greenfield") == Person("Linda Thomas-Greenfield", "Ambassador", "")
+    assert parse_person(LEX, "Ambassador to Japan Rahm Emanuel") == Person("Rahm Emanuel", "Ambassador", "")
+    assert parse_person(LEX, "Special Envoy to the Horn of Africa Mike Hammer").name == "Mike Hammer"
+    assert parse_person(LEX, "Special Representative for International Cooperation Erzhan Kazykhan").name == "Erzhan Kazykhan"
     # an office held alongside another title is no part of the name either
-    assert parse_person("Director of the Office of the Foreign Affairs Commission and Foreign Minister Wang Yi").name == "Wang Yi"
-    assert canonical_name("Zelenskky") == "Volodymyr Zelenskyy"  # a misspelling in the source, absorbed by the alias table
+    assert parse_person(LEX, "Director of the Office of the Foreign Affairs Commission and Foreign Minister Wang Yi").name == "Wang Yi"
+    assert canonical_name(LEX, "Zelenskky") == "Volodymyr Zelenskyy"  # a misspelling in the source, absorbed by the alias table
 
 
 def test_an_institution_is_no_host():
     """A body that hosts ("Readout of White House Meeting on ...", "Today, the White House convened ...") is the
     publisher speaking, not a principal: no host name, wherever the name would come from."""
     from helpers.framing import framing_people
-    from helpers.metadata import is_institution
+    from helpers.people import is_institution
 
-    assert all(map(is_institution, ["White House", "White House Roundtable", "Biden-Harris Administration", "Officials"]))
-    assert not any(map(is_institution, ["Joe Biden", "Kamala Harris", "Brett McGurk", "Xi Jinping", ""]))
-    assert framing_people("Today, the White House convened governors to discuss home heating costs.")[0].name == ""
-    fields = document_fields("Readout of White House Meeting on Software Security",
+    assert all(map(lambda p: is_institution(LEX, p), ["White House", "White House Roundtable", "Biden-Harris Administration", "Officials"]))
+    assert not any(map(lambda p: is_institution(LEX, p), ["Joe Biden", "Kamala Harris", "Brett McGurk", "Xi Jinping", ""]))
+    assert framing_people(LEX, "Today, the White House convened governors to discuss home heating costs.")[0].name == ""
+    fields = document_fields(LEX, "Readout of White House Meeting on Software Security",
                              "Today, the White House convened government and private sector stakeholders.",
                              "Today, the White House convened government and private sector stakeholders.")
     assert fields["host"] == ""
-    fields = document_fields("Readout of President Biden's Call with Prime Minister Modi of India",
+    fields = document_fields(LEX, "Readout of President Biden's Call with Prime Minister Modi of India",
                              "President Biden spoke today with Prime Minister Modi of India.",
                              "President Biden spoke today with Prime Minister Modi of India.")
     assert fields["host"] == "Joe Biden"
@@ -106,10 +111,10 @@ def test_a_host_known_only_by_title_is_named_as_the_rest_of_the_corpus_names_the
 def test_a_title_held_towards_another_is_one_title():
     """"National Security Advisor to the Vice President Phil Gordon" is Phil Gordon, with that whole title (not the
     National Security Advisor, nor a person without a name)."""
-    assert parse_person("National Security Advisor to the Vice President Phil Gordon") == Person(
+    assert parse_person(LEX, "National Security Advisor to the Vice President Phil Gordon") == Person(
         "Phil Gordon", "National Security Advisor to the Vice President", "")
-    assert parse_person("the National Security Advisor to the Vice President").title == "National Security Advisor to the Vice President"
-    assert parse_person("Assistant to the President for National Security Affairs Jake Sullivan").name == "Jake Sullivan"
+    assert parse_person(LEX, "the National Security Advisor to the Vice President").title == "National Security Advisor to the Vice President"
+    assert parse_person(LEX, "Assistant to the President for National Security Affairs Jake Sullivan").name == "Jake Sullivan"
 
 
 def test_dates_written_day_first_with_dots_are_read_and_slashes_are_not_guessed():

@@ -20,7 +20,7 @@ import pandas as pd
 from . import schema
 from .frames import Corpus
 from .readers import ReadError, read_entry
-from .tables import DATA_DIR
+from .lexicon import DATA_DIR
 
 FRAMES = ("documents", "sentences", "tokens", "problems")
 PACKAGE_DIR = Path(__file__).resolve().parent

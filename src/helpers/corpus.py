@@ -6,11 +6,12 @@ import hashlib
 import multiprocessing
 import os
 import queue
+import threading
+import time
 import traceback
 import warnings
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -21,6 +22,7 @@ from . import schema
 from .clean import clean_body, paragraph_spans
 from .documents import document_fields, hosts_named_elsewhere
 from .frames import Corpus
+from .lexicon import Lexicon, as_lexicon
 from .framing import opening_index
 from .readers import ReadError, Record, list_files, read_entries, read_file
 from .segment import sentence_spans
@@ -30,21 +32,23 @@ SEED_DIR = Path(__file__).resolve().parents[2] / "seeds"
 
 
 def load_corpus(paths: str | Path | list | None = None, *, strict: bool = False, attribute: bool = True,
-                workers: int | None = None, cache: bool = True) -> Corpus:
+                workers: int | None = None, cache: bool = True, lexicon: Lexicon | str | Path | None = None) -> Corpus:
     """Read every readout under `paths` (files or folders; default: the repository's `seeds/`).
 
     Returns a Corpus. A file that cannot be read lands in `corpus.problems` with the reason,
     and a one-line warning counts them; with `strict=True` the first problem raises instead.
     With `attribute=True` each sentence is credited to a speaker (see `helpers.speakers`).
     Large corpora are read by `workers` processes (default: one per core); with `cache=True`
-    the frames are kept as Parquet under `data/cache/`, keyed by the files' contents and the code.
+    the frames are kept as Parquet under `data/cache/`, keyed by the files' contents, the code and the lexicon.
+    `lexicon` is the rules' tables: a `Lexicon`, or a folder of tables overlaid on `data/` (see `helpers.lexicon`).
     """
+    lexicon = as_lexicon(lexicon)
     # Every file is read once, here: the cache key and the load are made from these same bytes.
     files = read_entries(list_files(SEED_DIR if paths is None else paths)[0])
-    key = corpus_cache.key(files, attribute=attribute) if cache else None
+    key = corpus_cache.key(files, attribute=attribute, salt=lexicon.fingerprint) if cache else None
     corpus = corpus_cache.read(key) if key else None
     if corpus is None:
-        corpus = _build(files, strict=strict, attribute=attribute, workers=workers)
+        corpus = _build(files, strict=strict, attribute=attribute, workers=workers, lexicon=lexicon)
         if key:
             corpus_cache.write(key, corpus)
     elif strict and len(corpus.problems):
@@ -76,51 +80,116 @@ _SLICE_FILES = 500
 
 
 @_cycle_collection_paused()
-def _build(files: list[tuple[Path, Path]], *, strict: bool, attribute: bool, workers: int | None) -> Corpus:
+def _build(files: list[tuple[Path, Path]], *, strict: bool, attribute: bool, workers: int | None, lexicon: Lexicon) -> Corpus:
     workers = min(workers or os.cpu_count() or 1, len(files) // (_PARALLEL_FROM // 2) or 1)
     if strict or workers <= 1:
-        return _merge([_load_part(files, strict=strict, attribute=attribute)])
+        return _merge([_load_part(files, strict=strict, attribute=attribute, lexicon=lexicon)])
     # Contiguous slices keep path order, so "the first of two duplicates" means the same as in one process.
     # Two slices per worker even out their loads; more cost more (each slice builds and conforms its own
     # frames and re-derives its vocabulary: 16 slices of the White House corpus took a fifth longer than 4).
     # Slices of at most _SLICE_FILES files bound a worker's memory on large corpora.
     chunks = np.array_split(np.arange(len(files)), max(workers * 2, -(-len(files) // _SLICE_FILES)))
     parts_of_files = [[files[i] for i in chunk] for chunk in chunks if len(chunk)]
-    _warm_up(attribute=attribute)
-    return _merge(_load_in_parallel(parts_of_files, processes=workers, attribute=attribute))
+    _warm_up(lexicon, attribute=attribute)
+    return _merge(_load_in_parallel(parts_of_files, processes=workers, attribute=attribute, lexicon=lexicon))
 
 
-def _load_in_parallel(parts_of_files: list[list[tuple[Path, Path]]], *, processes: int, attribute: bool) -> list[_Part]:
+def _load_in_parallel(parts_of_files: list[list[tuple[Path, Path]]], *, processes: int, attribute: bool, lexicon: Lexicon) -> list[_Part]:
     """The parts of all slices, in slice order, loaded by this process and `processes - 1` forked helpers, each
     claiming the next unclaimed slice until none is left. This process works too (a pool would leave it idle),
     which saves starting one helper and copying back the parts it would have made."""
-    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    context = _loader_context()
     claimed = context.Value("i", 0)
     results = context.Queue()
-    helpers = [context.Process(target=_help_load, args=(parts_of_files, claimed, results, attribute), daemon=True)
+    helpers = [context.Process(target=_help_load, args=(parts_of_files, claimed, results, attribute, lexicon), daemon=True)
                for _ in range(processes - 1)]
-    for helper in helpers:
-        helper.start()
+    # Started from a thread: the first start of a fork server waits for it to import the package, and this
+    # process loads its own slices meanwhile.
+    started: list = []
+    starter = threading.Thread(target=_start, args=(helpers, started), daemon=True)
+    starter.start()
     parts: dict[int, _Part] = {}
     try:
         while (index := _claim(claimed, len(parts_of_files))) is not None:
-            parts[index] = _load_part(parts_of_files[index], strict=False, attribute=attribute)
+            parts[index] = _load_part(parts_of_files[index], strict=False, attribute=attribute, lexicon=lexicon)
         while len(parts) < len(parts_of_files):
             try:
                 index, part = results.get(timeout=1)
             except queue.Empty:
-                if any(helper.exitcode not in (None, 0) for helper in helpers) or not any(h.is_alive() for h in helpers):
+                if any(isinstance(h, BaseException) for h in started):
+                    raise next(h for h in started if isinstance(h, BaseException))
+                if not starter.is_alive() and (any(h.exitcode not in (None, 0) for h in helpers) or not any(h.is_alive() for h in helpers)):
                     raise RuntimeError("load_corpus: a loader process ended without handing back its files") from None
                 continue
             if isinstance(part, BaseException):
                 raise part
             parts[index] = part
     finally:
+        starter.join()
         for helper in helpers:
-            if helper.is_alive() and len(parts) < len(parts_of_files):
-                helper.terminate()
-            helper.join()
+            if helper in started:
+                if helper.is_alive() and len(parts) < len(parts_of_files):
+                    helper.terminate()
+                helper.join()
     return [parts[index] for index in range(len(parts_of_files))]
+
+
+def _start(helpers: list, started: list) -> None:
+    for helper in helpers:
+        try:
+            helper.start()
+        except BaseException as error:  # noqa: BLE001 -- handed to the loading thread, which raises it
+            started.append(error)
+            return
+        started.append(helper)
+
+
+def _loader_context():
+    """The multiprocessing context for the helpers: the one the user chose, if they set a start method; else a fork
+    server (POSIX), spawn elsewhere. Never a plain fork of this process by default: it runs other threads
+    (OpenBLAS's pool, pyarrow's allocator, a Jupyter kernel's own), and a fork copies any lock one of them holds.
+    The fork server is started once per process with those libraries told to start no threads, and builds the
+    default lexicon's patterns before it forks any helper (`helpers.loader_process`), so helpers start warm."""
+    chosen = multiprocessing.get_start_method(allow_none=True)
+    if chosen:
+        return multiprocessing.get_context(chosen)
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    with _SERVER_LOCK:
+        from multiprocessing import forkserver
+        if not _SERVER_STARTED.get(os.getpid()):
+            context.set_forkserver_preload(["helpers.loader_process"])
+            saved = {name: os.environ.get(name) for name in _ONE_THREAD}
+            os.environ.update(_ONE_THREAD)
+            try:
+                forkserver.ensure_running()
+            finally:
+                for name, value in saved.items():
+                    if value is None:
+                        os.environ.pop(name, None)
+                    else:
+                        os.environ[name] = value
+            _SERVER_STARTED[os.getpid()] = True
+    return context
+
+
+# The fork server's environment: native libraries that would otherwise start threads of their own at import.
+_ONE_THREAD = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1",
+               "JE_ARROW_MALLOC_CONF": "background_thread:false"}
+_SERVER_LOCK = threading.Lock()
+_SERVER_STARTED: dict[int, bool] = {}
+# Lexicons whose patterns this process has built, by fingerprint: a helper given a lexicon the fork server has
+# already built uses the server's copy (a Lexicon travels without its compiled patterns).
+_WARMED: dict[str, Lexicon] = {}
+
+
+def prepare_loader_process() -> None:
+    """Build the default lexicon's patterns in this process (the fork server), for every helper forked from it."""
+    from .lexicon import default_lexicon
+    lexicon = default_lexicon()
+    _warm_up(lexicon, attribute=True)
+    _WARMED[lexicon.fingerprint] = lexicon
 
 
 def _claim(claimed, total: int) -> int | None:
@@ -131,11 +200,14 @@ def _claim(claimed, total: int) -> int | None:
     return index if index < total else None
 
 
-def _help_load(parts_of_files: list[list[tuple[Path, Path]]], claimed, results, attribute: bool) -> None:
-    """A helper process: load slices until none is left, handing each part back through `results`."""
+def _help_load(parts_of_files: list[list[tuple[Path, Path]]], claimed, results, attribute: bool, lexicon: Lexicon) -> None:
+    """A helper process: load slices until none is left, handing each part back through `results`. It ends as
+    soon as the process that started it is gone, whatever it is doing: no helper outlives a killed load."""
+    _end_with_parent()
+    lexicon = _WARMED.get(getattr(lexicon, "fingerprint", None), lexicon)
     while (index := _claim(claimed, len(parts_of_files))) is not None:
         try:
-            part = _load_part(parts_of_files[index], strict=False, attribute=attribute)
+            part = _load_part(parts_of_files[index], strict=False, attribute=attribute, lexicon=lexicon)
         except Exception:
             first = parts_of_files[index][0][0] if parts_of_files[index] else "?"
             results.put((index, RuntimeError(f"load_corpus failed on the slice starting at {first}:\n{traceback.format_exc()}")))
@@ -143,11 +215,24 @@ def _help_load(parts_of_files: list[list[tuple[Path, Path]]], claimed, results, 
         results.put((index, part))
 
 
-@lru_cache(maxsize=2)
-def _warm_up(*, attribute: bool) -> None:
-    """Read the rule tables and compile their patterns once in this process (on the seed), so that forked
-    workers inherit them instead of each building its own."""
-    _load_part(list_files(SEED_DIR)[0] if SEED_DIR.is_dir() else [], strict=False, attribute=attribute)
+def _end_with_parent() -> None:
+    """End this process when its parent ends (it is then adopted, and its parent id changes). A thread watches,
+    since the loading itself never waits on the parent: a helper of a killed load would otherwise finish its
+    slice and then block for ever on a queue nobody reads."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.1)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="loader-parent-watch", daemon=True).start()
+
+
+def _warm_up(lexicon: Lexicon, *, attribute: bool) -> None:
+    """Compile the lexicon's patterns once in this process (by loading the seed with it), so that forked workers
+    inherit them instead of each building its own; a lexicon keeps what it compiled, so this costs once per lexicon."""
+    _load_part(read_entries(list_files(SEED_DIR)[0]) if SEED_DIR.is_dir() else [], strict=False, attribute=attribute, lexicon=lexicon)
 
 
 @dataclass
@@ -162,7 +247,7 @@ class _Part:
 
 
 @_cycle_collection_paused()
-def _load_part(files: list[tuple[Path, Path]], *, strict: bool, attribute: bool) -> _Part:
+def _load_part(files: list[tuple[Path, Path]], *, strict: bool, attribute: bool, lexicon: Lexicon) -> _Part:
     records: list[Record] = []
     problems: list[tuple[str, str]] = []
 
@@ -204,17 +289,17 @@ def _load_part(files: list[tuple[Path, Path]], *, strict: bool, attribute: bool)
             continue
         seen[fingerprint] = record.path
         seen_ids.add(record.doc_id)
-        spans = segment(text)
+        spans = segment(lexicon, text)
         first_three = [text[start:end] for _, start, end in spans[:3]]
         opening = first_three[opening_index(first_three)] if first_three else ""
-        documents.append(_document(record, text, opening))
+        documents.append(_document(lexicon, record, text, opening))
         segmented.append((record.doc_id, text, spans))
 
     sentence_frame = _sentence_frame(segmented)
     document_frame = _fit_to_schema(pd.DataFrame(documents), report)
     if attribute and len(sentence_frame):
         from .speakers import attribute_speakers
-        sentence_frame = attribute_speakers(sentence_frame, document_frame)
+        sentence_frame = attribute_speakers(sentence_frame, document_frame, lexicon=lexicon)
     sentence_frame = schema.conform(sentence_frame, "sentences")
     token_frame = tokens_of(sentence_frame, document_frame)
     if len(document_frame):  # a document never spans two parts, so each part counts its own
@@ -314,11 +399,11 @@ def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
     return out[columns]
 
 
-def segment(text: str) -> list[tuple[int, int, int]]:
+def segment(lexicon: Lexicon, text: str) -> list[tuple[int, int, int]]:
     """(para_id, start, end) of each sentence of a cleaned text."""
     return [(para_id, start, end)
             for para_id, (p_start, p_end) in enumerate(paragraph_spans(text))
-            for start, end in sentence_spans(text, p_start, p_end)]
+            for start, end in sentence_spans(lexicon, text, p_start, p_end)]
 
 
 def _sentence_frame(segmented: list[tuple[str, str, list[tuple[int, int, int]]]]) -> pd.DataFrame:
@@ -338,5 +423,5 @@ def _sentence_frame(segmented: list[tuple[str, str, list[tuple[int, int, int]]]]
 
 # --- document metadata -------------------------------------------------------------------------
 
-def _document(record: Record, text: str, opening: str) -> dict:
-    return {"doc_id": record.doc_id, "path": record.path, **document_fields(record.title, text, opening, record.meta), "text": text}
+def _document(lexicon: Lexicon, record: Record, text: str, opening: str) -> dict:
+    return {"doc_id": record.doc_id, "path": record.path, **document_fields(lexicon, record.title, text, opening, record.meta), "text": text}

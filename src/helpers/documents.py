@@ -12,21 +12,23 @@ import re
 import numpy as np
 import pandas as pd
 
+from .dates import event_date, to_timestamp
 from .framing import framing_people
-from .metadata import (_NAME_PARTS, Person, canonical_name, clean_name, event_date, event_type_of, headline_date,
-                       is_group, is_institution, names_in_text, parse_headline, title_equivalents, to_timestamp)
+from .headlines import UNKNOWN_STYLE, event_type_of, headline_date, parse_headline
+from .lexicon import Lexicon, derived
+from .people import Person, canonical_name, clean_name, is_group, is_institution, name_parts, names_in_text, title_equivalents
 
 _NAMES_WITHIN = 1000
 
 
-def _same_person(a: Person, b: Person) -> bool:
+def _same_person(lexicon: Lexicon, a: Person, b: Person) -> bool:
     """Whether a headline's person and an opening's person are one: a shared name part, or (a headline that gives
     no name) the same title or country."""
     if a.name and b.name:
-        return bool(set(_NAME_PARTS.split(a.name.lower())) & set(_NAME_PARTS.split(b.name.lower())) - {""})
+        return bool(name_parts(a.name) & name_parts(b.name))
     if a.name or not b.name:
         return False
-    same_title = a.title and b.title and (a.title == b.title or b.title in title_equivalents().get(a.title, ()))
+    same_title = a.title and b.title and (a.title == b.title or b.title in title_equivalents(lexicon).get(a.title, ()))
     return bool(same_title or (a.country and a.country == b.country) or not (a.title or a.country))
 
 
@@ -35,67 +37,83 @@ def _fuller(name: str, other: str) -> str:
     return other if not name or len(other) > len(name) and name in other else name
 
 
-def document_fields(title: str, text: str, opening: str, meta: dict | None = None) -> dict:
+@derived
+def _style_markers(lexicon: Lexicon) -> list[tuple[str, str, re.Pattern]]:
+    table = lexicon.table("style_markers")
+    return [(style.strip(), field.strip(), re.compile(pattern)) for style, field, pattern in zip(table["style"], table["field"], table["pattern"])]
+
+
+def _style_of(lexicon: Lexicon, meta: dict) -> str:
+    """The house style a header states, or that its URL tells (`style_markers`); "" when neither does."""
+    stated = meta.get("source_style")
+    if stated:
+        return str(stated)
+    fields = {"url": str(meta.get("source_url") or meta.get("url") or "")}
+    return next((style for style, field, pattern in _style_markers(lexicon) if pattern.search(fields.get(field, ""))), "")
+
+
+def document_fields(lexicon: Lexicon, title: str, text: str, opening: str, meta: dict | None = None) -> dict:
     """The `documents` metadata columns of one readout (all but doc_id, path and text), from its headline and
     opening sentence; a header field in `meta` wins. The opening's framing sentence ("Prime Minister Shri Narendra
     Modi spoke with President of France H.E. Mr. Emmanuel Macron today") fills what the headline leaves out:
     a host the headline does not name (Kremlin, No. 10), a counterpart named by title only, a country."""
     meta = meta or {}
     published = to_timestamp(meta.get("published") or meta.get("date") or meta.get("published_time"))
-    host, counterparts, event_phrase, style = parse_headline(title)
-    if is_institution(host.name):  # "Readout of White House Meeting on ...": the publisher, not a principal
+    style = _style_of(lexicon, meta)
+    host, counterparts, event_phrase, headline_style = parse_headline(lexicon.for_style(style), title)
+    if not style:
+        style = headline_style
+        if lexicon.for_style(style) is not lexicon:  # a headline in a house form that has rules of its own
+            host, counterparts, event_phrase, _ = parse_headline(lexicon.for_style(style), title)
+    lexicon = lexicon.for_style(style)
+    if is_institution(lexicon, host.name):  # "Readout of White House Meeting on ...": the publisher, not a principal
         host = Person("", host.title, host.country)
-    opening_host, opening_others = framing_people(opening)
-    if not host.name and opening_host.name and (_same_person(host, opening_host) or not opening_others or not host.title):
+    opening_host, opening_others = framing_people(lexicon, opening)
+    if not host.name and opening_host.name and (_same_person(lexicon, host, opening_host) or not opening_others or not host.title):
         host = Person(opening_host.name, host.title or opening_host.title, host.country or opening_host.country)
-    elif host.name and opening_host.name and _same_person(host, opening_host):
+    elif host.name and opening_host.name and _same_person(lexicon, host, opening_host):
         host = Person(_fuller(host.name, opening_host.name), host.title or opening_host.title, host.country or opening_host.country)
     if not host.name and not host.title and opening_host.title:
         host = Person("", opening_host.title, host.country or opening_host.country)
     counterparts = [c for c in counterparts if c.title or c.country or len(c.name.split()) > 1]
     # A group ("State Legislative Leaders") still tells that an exchange happened, but is no counterpart.
     exchange = bool(counterparts)
-    counterparts = [c for c in counterparts if not is_group(c.name)]
+    counterparts = [c for c in counterparts if not is_group(lexicon, c.name)]
     if not counterparts:
-        counterparts = [Person(o.name, o.title, o.country) for o in opening_others if not is_group(o.name)]
+        counterparts = [Person(o.name, o.title, o.country) for o in opening_others if not is_group(lexicon, o.name)]
     else:
         unused = list(opening_others)
         for i, person in enumerate(counterparts):
-            other = next((o for o in unused if _same_person(person, o)), None)
+            other = next((o for o in unused if _same_person(lexicon, person, o)), None)
             if other is None:
                 continue
             unused.remove(other)
             counterparts[i] = Person(_fuller(person.name, other.name), person.title or other.title, person.country or other.country)
-    known = names_in_text(f"{title}\n{text[:_NAMES_WITHIN]}")
+    known = names_in_text(lexicon, f"{title}\n{text[:_NAMES_WITHIN]}")
     if host.title and not host.name:  # "Readout of the President's Call": the opening names the President
         # Only the opening: later in the body a title can belong to anyone the principals talked about ("the
         # Chancellor briefed the President on her conversation with President Putin").
         host.name = next((n for n, t in known.items() if t == host.title and (n in opening or n in title)
-                          and not any(_same_person(c, Person(n)) for c in counterparts)), "")
+                          and not any(_same_person(lexicon, c, Person(n)) for c in counterparts)), "")
     shared_country = ""
     for person in reversed(counterparts):  # "Foreign Minister Kuleba and Defense Minister Reznikov of Ukraine"
         shared_country = person.country = person.country or shared_country
     for person in (host, *counterparts):
-        person.name = canonical_name(clean_name(person.name), known)
+        person.name = canonical_name(lexicon, clean_name(lexicon, person.name), known)
         if not person.title:
-            person.title = next((t for n, t in known.items() if canonical_name(n, known) == person.name and person.name), "")
-    url = str(meta.get("source_url") or meta.get("url") or "")
-    if "whitehouse.gov" in url:
-        style = "whitehouse"
-    elif re.search(r"fmprc|mfa\.|mofa|\.mid\.ru", url):
-        style = "mfa"
+            person.title = next((t for n, t in known.items() if canonical_name(lexicon, n, known) == person.name and person.name), "")
     main = counterparts[0] if counterparts else Person()
-    dated = headline_date(title)
+    dated = headline_date(lexicon, title)
     # the framing sentence may follow a dateline paragraph ("Madrid, Tuesday 1 March 2022"): read the dates up to it
     up_to_opening = text[:text.find(opening) + len(opening)] if opening and opening in text else opening
-    date = to_timestamp(meta.get("event_date")) or event_date(up_to_opening, published or dated) or dated
+    date = to_timestamp(meta.get("event_date")) or event_date(up_to_opening, published or dated, lexicon=lexicon) or dated
     return {
-        "source_style": meta.get("source_style") or style,
+        "source_style": style or UNKNOWN_STYLE,
         "title": title,
         "date": date,
         "published": published,
         # a readout with no counterpart (a task force, a listening session) reports no exchange between principals
-        "event_type": meta.get("event_type") or (event_type_of(event_phrase, title, opening) if counterparts or exchange or host.name or host.title else "other"),
+        "event_type": meta.get("event_type") or (event_type_of(lexicon, event_phrase, title, opening) if counterparts or exchange or host.name or host.title else "other"),
         "host": meta.get("host") or host.name,
         "host_title": meta.get("host_title") or host.title,
         "counterparts": _listed(meta.get("counterparts") or meta.get("counterpart")) or [c.name or c.title for c in counterparts],

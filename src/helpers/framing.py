@@ -15,10 +15,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
-from .metadata import _NAME, Person, is_institution, parse_person, split_people, styles_of_address, titles
-from .tables import alternation, phrases, read_table
+from .lexicon import SENTENCE_END, Lexicon, alternation, derived
+from .people import Person, is_institution, name_pattern, parse_person, split_people, styles_of_address, titles
 
 
 @dataclass(frozen=True)
@@ -34,14 +33,14 @@ class Verbs:
         return sorted(self.forms, key=len, reverse=True)
 
 
-@lru_cache(maxsize=1)
-def verbs() -> Verbs:
+@derived
+def verbs(lexicon: Lexicon) -> Verbs:
     """The reporting and framing verb forms (from the tables) and the adverb pattern."""
     forms: dict[str, tuple[str, str, bool]] = {}
-    reporting = read_table("reporting_verbs.csv")
+    reporting = lexicon.table("reporting_verbs")
     for form, lemma in zip(reporting["form"], reporting["lemma"]):
         forms[" ".join(form.lower().split())] = ("report", lemma.strip(), False)
-    framing = read_table("framing_verbs.csv")
+    framing = lexicon.table("framing_verbs")
     greetings = set()
     for form, needs in zip(framing["form"], framing["needs_object"]):
         form = " ".join(form.lower().split())
@@ -49,7 +48,7 @@ def verbs() -> Verbs:
         forms[form] = ("frame", lemma, needs.strip() in ("yes", "opening"))
         if needs.strip() == "opening":
             greetings.add(form)
-    return Verbs(forms, rf"(?:{alternation(phrases('speech_adverbs.csv', 'word'))}|\w+ly)", frozenset(greetings))
+    return Verbs(forms, rf"(?:{alternation(lexicon.words('speech_adverbs', 'word'))}|\w+ly)", frozenset(greetings))
 
 
 def form_pattern(form: str, adverb: str) -> str:
@@ -83,19 +82,24 @@ class _FramingRules:
     tail: re.Pattern           # where the objects end ("to discuss", "on", a semicolon)
 
 
-@lru_cache(maxsize=1)
-def _framing_rules() -> _FramingRules:
-    table = verbs()
+@derived
+def _framing_rules(lexicon: Lexicon) -> _FramingRules:
+    table = verbs(lexicon)
     adverb = table.adverb
     framing_forms = [form for form in table.longest_first if table.forms[form][0] == "frame"]
-    title_alternatives = alternation(list(titles()))
+    title_alternatives = alternation(list(titles(lexicon)))
+    name = name_pattern(lexicon)
+    bounds = lexicon.table("framing_bounds")
+    lead = "|".join(dict.fromkeys(p.strip() for k, p in zip(bounds["kind"], bounds["pattern"]) if k.strip() == "lead"))
+    end = "|".join(dict.fromkeys(p.strip() for k, p in zip(bounds["kind"], bounds["pattern"]) if k.strip() == "end"))
+    verb_links = "|".join(dict.fromkeys(p.strip() for k, p in zip(bounds["kind"], bounds["pattern"]) if k.strip() == "link"))
     return _FramingRules(
         search=re.compile(rf"(?<![\w-])(?:{forms_alternation(framing_forms, adverb)})(?![\w-])"),
-        trailing_name=re.compile(rf"(?<![\w-])((?:{title_alternatives}\s+)*{_NAME})[\s,]*$"),
+        trailing_name=re.compile(rf"(?<![\w-])((?:{title_alternatives}\s+)*{name})[\s,]*$"),
         before_verb=re.compile(rf"(?:\s+(?:has|have|{adverb}))+\s+$"),
-        conjoined_first=re.compile(rf"^(?:[Tt]he\s+)?((?:\w+\s+)?(?:{title_alternatives})\s+{_NAME}),?\s+and\s+(?:the\s+)?(?:\w+\s+)?$"),
-        lead=re.compile(rf"^(?:\s+(?:{adverb}|on\s+the\s+phone|over\s+the\s+phone|by\s+(?:tele)?phone|by\s+video(?:\s+link)?|via\s+video(?:\s+link)?))*\s*(?:with|to|from)?\s*"),
-        tail=re.compile(r"\s+(?:today|yesterday|this|to|on|about|in|at|by|for|via|during|from|ahead|before|after|and\s+(?:[a-z]+ed|[a-z]+s))\b|[;:(]|\.\s*$"),
+        conjoined_first=re.compile(rf"^(?:[Tt]he\s+)?((?:\w+\s+)?(?:{title_alternatives})\s+{name}),?\s+and\s+(?:the\s+)?(?:\w+\s+)?$"),
+        lead=re.compile(rf"^(?:\s+(?:{adverb}|{lead or '(?!)'}))*\s*(?:{verb_links or '(?!)'})?\s*"),
+        tail=re.compile(rf"\s+(?:{end or '(?!)'})\b|[;:(]|\.\s*$"),
     )
 
 
@@ -103,7 +107,7 @@ def _framing_rules() -> _FramingRules:
 _DATELINE = re.compile(r"^[A-Z][^.]{0,150}?(?:\d|\b[A-Z]{2,}\b)[^.]*?\s(?:--|—|–|-)\s+")
 
 
-_SENTENCE_CLOSE = re.compile(r"[.?!][\"'”’)\]]*\s*$")
+_SENTENCE_CLOSE = re.compile(rf"{SENTENCE_END}\s*$")
 
 
 def opening_index(sentences: list[str]) -> int:
@@ -115,28 +119,26 @@ def opening_index(sentences: list[str]) -> int:
     return index
 
 
-def framing_sentence(sentences: list[str]) -> str:
+def framing_sentence(lexicon: Lexicon, sentences: list[str]) -> str:
     """The framing sentence among a readout's first three (after a heading line that repeats the title, or a
     dateline paragraph such as "Madrid, Tuesday 1 March 2022"): the first that names who spoke with whom;
     else the first sentence."""
     for sentence in sentences[:3]:
-        host, others = framing_people(sentence)
+        host, others = framing_people(lexicon, sentence)
         if host.name or others:
             return sentence
     return sentences[0] if sentences else ""
 
 
-@lru_cache(maxsize=4096)
-def framing_people(opening: str) -> tuple[Person, list[Person]]:
+def framing_people(lexicon: Lexicon, opening: str) -> tuple[Person, list[Person]]:
     """(subject, objects) of a framing sentence ("X spoke today with Y and Z"), as parsed people; empty when the
     sentence has no framing verb. Used by `documents.document_fields` for what a headline leaves out, and again
-    by speaker attribution for the same opening sentence, hence cached (treat the result as read-only)."""
-    return _framing_people(opening, _framing_rules())
+    by speaker attribution for the same opening sentence, hence kept per lexicon (treat the result as read-only)."""
+    return lexicon.derive(_framing_people, opening)
 
 
-def _framing_people(opening: str, rules: _FramingRules) -> tuple[Person, list[Person]]:
-    """(subject, objects) of a framing sentence ("X spoke today with Y and Z to discuss ..."), as parsed people;
-    empty when the opening has no framing verb."""
+def _framing_people(lexicon: Lexicon, opening: str) -> tuple[Person, list[Person]]:
+    rules = _framing_rules(lexicon)
     opening = _DATELINE.sub("", opening, count=1)
     verb = rules.search.search(opening)
     if verb is None:
@@ -146,17 +148,17 @@ def _framing_people(opening: str, rules: _FramingRules) -> tuple[Person, list[Pe
     # Brett McGurk spoke ..."
     cut = auxiliary.start() if (auxiliary := rules.before_verb.search(opening, 0, verb.start())) else verb.start()
     subject = rules.trailing_name.search(opening, 0, cut)
-    host = parse_person(subject.group(1)) if subject else Person()
+    host = parse_person(lexicon, subject.group(1)) if subject else Person()
     # Two principals as one subject ("President Ferdinand R. Marcos Jr. and Japanese Prime Minister Fumio Kishida
     # held ..."): the first named is the publisher's, the other its guest.
     guest = None
     if subject and (first := rules.conjoined_first.search(opening, 0, subject.start())):
-        guest, host = host, parse_person(first.group(1))
+        guest, host = host, parse_person(lexicon, first.group(1))
     before = opening[:cut].rstrip()
     if before.endswith(","):  # an apposition: "Mr. KISHIDA Fumio, Prime Minister of Japan, held ..."
         chunks = before[:-1].rsplit(",", 2)
         if len(chunks) >= 2:
-            title, named = parse_person(chunks[-1]), parse_person(chunks[-2])
+            title, named = parse_person(lexicon, chunks[-1]), parse_person(lexicon, chunks[-2])
             if title.title and not title.name and named.name:
                 host = Person(named.name, title.title, title.country or named.country)
             elif named.title and not named.name and title.name and not title.title:
@@ -164,18 +166,18 @@ def _framing_people(opening: str, rules: _FramingRules) -> tuple[Person, list[Pe
                 host = Person(title.name, named.title, named.country or title.country)
     if len(host.name.split()) > 3 and not re.search(r"\b[a-z]|\.", host.name):  # "North Africa Brett McGurk"
         host = Person(" ".join(host.name.split()[-2:]), host.title, host.country)
-    if is_institution(host.name):  # "Today, the White House hosted ...": the publisher, not a principal
+    if is_institution(lexicon, host.name):  # "Today, the White House hosted ...": the publisher, not a principal
         host = Person("", host.title, host.country)
     others: list[Person] = []
     rest = rules.lead.sub("", opening[verb.end():], count=1)
     rest = rules.tail.split(rest, maxsplit=1)[0]
-    object_phrases = [p for chunk in re.split(r",\s*(?:and\s+)?", rest) for p in split_people(chunk)] if rest.strip() else []
+    object_phrases = [p for chunk in re.split(r",\s*(?:and\s+)?", rest) for p in split_people(lexicon, chunk)] if rest.strip() else []
     for phrase in object_phrases:
-        person = parse_person(phrase)
+        person = parse_person(lexicon, phrase)
         if others and others[-1].name and not person.name and person.title:
             # an apposition: "Justin Trudeau, Prime Minister of Canada"
             others[-1] = Person(others[-1].name, others[-1].title or person.title, others[-1].country or person.country)
-        elif others and not others[-1].name and others[-1].title and person.name and (not person.title or person.title in styles_of_address()):
+        elif others and not others[-1].name and others[-1].title and person.name and (not person.title or person.title in styles_of_address(lexicon)):
             # the name after its titles: "Polish Secretary of State, Head of the Bureau, Jacek Siewiera"
             others[-1] = Person(person.name, others[-1].title, others[-1].country or person.country)
         elif others and not others[-1].name and not person.name and person.title:

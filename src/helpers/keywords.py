@@ -15,7 +15,6 @@ import fnmatch
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -25,17 +24,16 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from .frames import as_list, require_columns
 from .tokens import TOKEN_PATTERN
-from .tables import read_table
+from .lexicon import Lexicon, as_lexicon
 
 __all__ = ["frequencies", "collocations", "kwic", "tfidf", "dispersion", "with_metadata", "genre_stopwords"]
 
 _TOKEN_COLUMNS = ("doc_id", "sent_id", "token_id", "token", "lower", "is_stop", "is_punct")
 
 
-@lru_cache(maxsize=1)
-def genre_stopwords() -> frozenset[str]:
-    """The genre stop list from `data/genre_stopwords.csv`, lower-cased."""
-    return frozenset(read_table("genre_stopwords.csv")["word"].str.strip().str.lower())
+def genre_stopwords(lexicon: Lexicon | str | None = None) -> frozenset[str]:
+    """The genre stop list (`data/genre_stopwords.csv`, or that of `lexicon`), lower-cased."""
+    return frozenset(w.lower() for w in as_lexicon(lexicon).words("genre_stopwords", "word"))
 
 
 def _tokens_of(frame) -> pd.DataFrame:

@@ -11,26 +11,25 @@ hyphenated words whole) and every non-blank character lands in a token.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-from .tables import read_table, stop_words
+from .lexicon import APOSTROPHES, CLOSING_QUOTES, OPENING_QUOTES, Lexicon, derived, english_stop_words
 
-_CANDIDATE_END = re.compile(r"[.?!]+[\"'”’)\]]*(?=\s+(\S))")
-_WORD_BEFORE_PERIOD = re.compile(r"([\w.'’&-]*)\.+[\"'”’)\]]*$")
-_OPENS_SENTENCE = re.compile(r"[\"'“‘(\[]*[A-Z0-9\u00C0-\u00DE]")
+_CANDIDATE_END = re.compile(rf"[.?!]+[{CLOSING_QUOTES}]*(?=\s+(\S))")
+_WORD_BEFORE_PERIOD = re.compile(rf"([\w.{APOSTROPHES}&-]*)\.+[{CLOSING_QUOTES}]*$")
+_OPENS_SENTENCE = re.compile(rf"[{OPENING_QUOTES}]*[A-Z0-9\u00C0-\u00DE]")
 
-@lru_cache(maxsize=1)
-def _abbreviations() -> tuple[frozenset[str], frozenset[str]]:
-    table = read_table("abbreviations.csv")
+@derived
+def _abbreviations(lexicon: Lexicon) -> tuple[frozenset[str], frozenset[str]]:
+    table = lexicon.table("abbreviations")
     never_end = frozenset(table.loc[table["can_end"] != "yes", "abbreviation"])
     may_end = frozenset(table.loc[table["can_end"] == "yes", "abbreviation"])
     return never_end, may_end
 
 
-def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+def sentence_spans(lexicon: Lexicon, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """(start, end) of each sentence in `text[start:end]`, whitespace trimmed from both ends."""
     end = len(text) if end is None else end
-    never_end, may_end = _abbreviations()
+    never_end, may_end = _abbreviations(lexicon)
     spans: list[tuple[int, int]] = []
     sentence_start = start
     for match in _CANDIDATE_END.finditer(text, start, end):
@@ -59,9 +58,12 @@ def _is_boundary(text, match, next_start, end, never_end, may_end) -> bool:
     if word in never_end:
         return False
     if word in may_end or re.fullmatch(r"(?:[^\W\d_]\.)+[^\W\d_]", word):
-        next_word = re.match(r"[\"'“‘(\[]*(\w+)", text[next_start:end])
-        return bool(next_word) and next_word.group(1).lower() in stop_words()
+        next_word = _NEXT_WORD.match(text, next_start, end)
+        return bool(next_word) and next_word.group(1).lower() in english_stop_words()
     return True
+
+
+_NEXT_WORD = re.compile(rf"[{OPENING_QUOTES}]*(\w+)")
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -39,23 +39,21 @@ from functools import lru_cache
 import pandas as pd
 
 from .framing import form_pattern, forms_alternation, framing_people, framing_sentence, opening_index, verbs
-from .metadata import (_NAME, Person, aliases, canonical_name, country_names, honorifics, parse_person,
-                       title_equivalents, titles)
-from .tables import alternation, first_letter_guard, phrases, read_table
+from .lexicon import APOSTROPHES, SENTENCE_END, Lexicon, alternation, as_lexicon, derived, first_letter_guard
+from .people import (Person, aliases, canonical_name, country_names, honorifics, name_fillers, name_pattern, parse_person,
+                     title_equivalents, titles, words_of_kind)
 
 HOST, COUNTERPART, JOINT, NARRATOR, OTHER, UNATTRIBUTED = "host", "counterpart", "joint", "narrator", "other", "unattributed"
 INDIVIDUAL_ROLES = (HOST, COUNTERPART, OTHER)
 
-# Words inside a name that do not identify the person ("Joseph R. Biden, Jr.": "R.", "Jr.").
-_NAME_FILLER = {"jr", "jr.", "sr", "sr.", "bin", "bint", "ibn", "al", "el", "von", "van", "der", "den", "de", "da", "do",
-                "dos", "du", "la", "le", "y", "di", "ii", "iii", "iv"}
-_SENTENCE_END = re.compile(r"[.?!][\"'”’)\]]*$")
+_SENTENCE_END = re.compile(rf"{SENTENCE_END}$")
 
 
 # --- the compiled tables ------------------------------------------------------------------------
 
 @dataclass(frozen=True)
 class _Rules:
+    lexicon: Lexicon          # the tables these were compiled from (the document's style overlaid)
     verbs: dict[str, tuple[str, str, bool]]  # lower-cased form -> (kind "report"/"frame", lemma, needs_object)
     verb: re.Pattern          # optional adverbs, then a reporting or framing verb, at a position
     lowercase_word: re.Pattern
@@ -83,46 +81,51 @@ class _Rules:
     apposition: re.Pattern    # ", Ailish Campbell," after an unnamed title
     greetings: frozenset[str]  # framing forms that frame only in the opening ("welcomed")
     speaker_after: re.Pattern  # ", the Minister said." closing a sentence
+    coordinators: frozenset[str]  # "and", "but": a clause opening with one has no subject of its own
+    name_fillers: frozenset[str]  # words inside a name that do not identify the person ("Jr.", "bin")
 
 
-@lru_cache(maxsize=1)
-def _rules() -> _Rules:
-    verb_table = verbs()
+@derived
+def _rules(lexicon: Lexicon) -> _Rules:
+    verb_table = verbs(lexicon)
     adverb, forms = verb_table.adverb, verb_table.longest_first
     # Adverbials may also stand after the first word of a multi-word form: "spoke today with", "met virtually".
     verb = re.compile(rf"\s*,?\s*(?:{adverb}\s+){{0,3}}?(?P<verb>{forms_alternation(forms, adverb)})(?![\w-])", re.IGNORECASE)
 
-    title_alternatives = alternation(list(titles()))
-    countries = sorted(country_names(), key=len, reverse=True)
-    lowercase_titles = alternation([title for title in titles() if title[:1].islower()]) or "(?!)"
+    title_alternatives = alternation(list(titles(lexicon)))
+    countries = sorted(country_names(lexicon), key=len, reverse=True)
+    lowercase_titles = alternation([title for title in titles(lexicon) if title[:1].islower()])
+    title_chain = alternation(words_of_kind(lexicon, "link_words", "title_chain"))
+    of_phrase = alternation(words_of_kind(lexicon, "link_words", "of_phrase"))
     country_alternatives = alternation(countries)
-    name = _NAME
+    name = name_pattern(lexicon)
     person = re.compile(
         rf"(?:[Tt]he\s+)?(?:(?P<adj>{country_alternatives})(?:['’]s)?\s+)?"
         # titles may chain through "to the" / "for": "National Security Advisor to the Vice President Dr. Phil Gordon"
         # or serve someone of a country: "Press Secretary of the Belarusian leader Natalya Eismont"
-        rf"(?P<titles>(?:(?:{title_alternatives})(?![\w-])(?:\s+(?:to|for|of)\s+(?:the\s+)?"
+        rf"(?P<titles>(?:(?:{title_alternatives})(?![\w-])(?:\s+(?:{title_chain})\s+(?:the\s+)?"
         rf"(?:(?:{country_alternatives})\s+(?=(?:{title_alternatives})(?![\w-])))?(?=[A-Z]|(?:{lowercase_titles})(?![\w-])))?\s*"
         # "His Royal Highness the Crown Prince"
         rf"(?:the\s+(?=(?:{title_alternatives})(?![\w-])))?)+)?"
         rf"(?P<name>{name})?"
-        rf"(?P<of>\s+of\s+(?:the\s+)?(?:[A-Z][\w’'.-]*)(?:\s+(?:of|and|the|[A-Z][\w’'.-]*))*)?"
+        rf"(?P<of>\s+of\s+(?:the\s+)?(?:[A-Z][\w’'.-]*)(?:\s+(?:{of_phrase}|[A-Z][\w’'.-]*))*)?"
     )
     country = re.compile(rf"(?:[Tt]he\s+)?(?P<country>{country_alternatives})(?![\w-])")
-    pronouns = read_table("pronouns.csv")
+    pronouns = lexicon.table("pronouns")
     pronoun_refers = {p.strip().lower(): r.strip() for p, r in zip(pronouns["pronoun"], pronouns["refers_to"])}
     pronoun = re.compile(rf"(?P<pronoun>{alternation(sorted(pronoun_refers, key=len, reverse=True))})(?![\w-])", re.IGNORECASE)
     # with the plural noun that may follow: "The three National Security Advisors", "the two Foreign Ministers"
-    joint = re.compile(rf"(?:{alternation(phrases('joint_subjects.csv', 'phrase'))})"
+    joint = re.compile(rf"(?:{alternation(lexicon.words('joint_subjects', 'phrase'))})"
                        rf"(?-i:(?:\s+[A-Z][\w’'-]*)*?\s+[A-Z][\w’'-]*s(?![\w’'-]))?(?![\w'’-])", re.IGNORECASE)
-    events = read_table("event_subjects.csv")
+    events = lexicon.table("event_subjects")
     determiners = alternation(sorted({w for w, k in zip(events["word"], events["kind"]) if k == "determiner"}, key=len, reverse=True))
     nouns = alternation(sorted({w for w, k in zip(events["word"], events["kind"]) if k == "noun"}, key=len, reverse=True))
     event = re.compile(rf"(?:{determiners})\s+(?:[\w-]+\s+){{0,3}}?(?:{nouns})(?![\w-])", re.IGNORECASE)
-    group = re.compile(rf"(?:{alternation(phrases('group_subjects.csv', 'phrase'))})(?![\w'’-])", re.IGNORECASE)
-    starter_words = {phrase.split()[0] for phrase in [*titles(), *countries]}
-    lead_in = re.compile(rf"(?:{alternation(phrases('lead_ins.csv', 'word'))}|[A-Z]\w*ing)(?![\w-])")
+    group = re.compile(rf"(?:{alternation(lexicon.words('group_subjects', 'phrase'))})(?![\w'’-])", re.IGNORECASE)
+    starter_words = {phrase.split()[0] for phrase in [*titles(lexicon), *countries]}
+    lead_in = re.compile(rf"(?:{alternation(lexicon.words('lead_ins', 'word'))}|[A-Z]\w*ing)(?![\w-])")
     return _Rules(
+        lexicon=lexicon,
         verbs=verb_table.forms,
         verb=verb,
         lowercase_word=re.compile(r"\s*,?\s+[a-z]"),
@@ -139,14 +142,14 @@ def _rules() -> _Rules:
         # a bare name between commas, not the next of a list ("The President, Leader Schumer, and ...")
         apposition=re.compile(rf",\s+(?!(?:{title_alternatives})(?![\w-]))(?P<name>{name}),(?!\s*and\b)"),
         side=re.compile(r"\s+side(?![\w-])"),
-        modal=re.compile(rf"\s+(?:{adverb}\s+)*?(?:{alternation(phrases('modal_verbs.csv', 'word'))})(?![\w-])", re.IGNORECASE),
+        modal=re.compile(rf"\s+(?:{adverb}\s+)*?(?:{alternation(lexicon.words('modal_verbs', 'word'))})(?![\w-])", re.IGNORECASE),
         wildcard_forms=tuple((re.compile(form_pattern(f, adverb), re.IGNORECASE), f) for f in forms if "*" in f),
         title=re.compile(rf"(?<![\w-])(?:{title_alternatives})(?![\w-])"),
         starter_word=re.compile(rf"{first_letter_guard(starter_words)}(?<![\w’'-])(?:{alternation(sorted(starter_words))})(?=[\s,;:]|$)"),
         word=re.compile(r"[\w’'-]+"),
         phrase_starters=frozenset(
             re.match(r"[\w’'-]+", phrase).group().lower()
-            for phrase in [*phrases("joint_subjects.csv", "phrase"), *phrases("group_subjects.csv", "phrase"), *events["word"]]
+            for phrase in [*lexicon.words("joint_subjects", "phrase"), *lexicon.words("group_subjects", "phrase"), *events["word"]]
         ),
         name=re.compile(name),
         lead_in=lead_in,
@@ -154,6 +157,8 @@ def _rules() -> _Rules:
         greetings=verb_table.greetings,
         # a short closing clause after a comma or a closing quote: the speech tag ("..., the Minister said.")
         speaker_after=re.compile(r"(?:,[\"”’]?|[\"”’],?)\s+(?P<clause>(?:[^\s,;:\"“”]+\s+){1,6}[^\s,;:\"“”]+)\s*$"),
+        coordinators=frozenset(words_of_kind(lexicon, "link_words", "coordinator")),
+        name_fillers=name_fillers(lexicon),
         # an object that is a person, not a possessive ("welcomed the Prime Minister to", not "welcomed India's role")
         framing_object=re.compile(rf"\s*(?:(?:{adverb})\s+)*?(?:with\b|(?:to\s+)?(?:the\s+)?(?>[A-Z][\w.-]*(?:\s+(?:of\s+|the\s+)*[A-Z][\w.-]*)*)(?!['’]))"),
     )
@@ -167,15 +172,20 @@ class _Member:
     role: str
     titles: set[str] = field(default_factory=set)
     country: str = ""
+    fillers: frozenset[str] = frozenset()
 
     @property
-    def keys(self) -> set[str]:
-        return _name_keys(self.name)
+    def keys(self) -> frozenset[str]:
+        return _name_keys(self.name, self.fillers)
+
+
+_NAME_WORD = re.compile(rf"[\w{APOSTROPHES}-]+\.?")
 
 
 @lru_cache(maxsize=8192)
-def _name_keys(name: str) -> frozenset[str]:
-    return frozenset(w for w in re.findall(r"[\w’'-]+\.?", name.lower()) if w not in _NAME_FILLER and len(w.rstrip(".")) > 1)
+def _name_keys(name: str, fillers: frozenset[str]) -> frozenset[str]:
+    """The words that identify a person ("Joseph R. Biden, Jr." -> joseph, biden), without `fillers` ("Jr.", "bin")."""
+    return frozenset(w for w in _NAME_WORD.findall(name.lower()) if w not in fillers and len(w.rstrip(".")) > 1)
 
 
 @dataclass
@@ -186,19 +196,23 @@ class _Cast:
     host_country: str
     counterpart_countries: set[str]
     known: dict[str, str]
+    rules: _Rules
     _canonical: dict[str, str] = field(default_factory=dict)
 
     def canonical(self, name: str) -> str:
         if name not in self._canonical:
-            self._canonical[name] = canonical_name(name, self.known)
+            self._canonical[name] = canonical_name(self.rules.lexicon, name, self.known)
         return self._canonical[name]
+
+    def keys(self, name: str) -> frozenset[str]:
+        return _name_keys(name, self.rules.name_fillers)
 
     def by_name(self, name: str) -> _Member | None:
         canonical = self.canonical(name)
         for member in self.members:
             if member.name and member.name == canonical:
                 return member
-        keys = _name_keys(canonical) | _name_keys(name)
+        keys = self.keys(canonical) | self.keys(name)
         best, best_score = None, 0
         for member in self.members:
             shared = keys & member.keys
@@ -209,7 +223,7 @@ class _Cast:
         return best
 
     def by_title(self, title: str) -> _Member | None:
-        same = {title, *title_equivalents().get(title, ())}
+        same = {title, *title_equivalents(self.rules.lexicon).get(title, ())}
         for member in self.members:  # host first, then counterparts, then others
             if same & member.titles:
                 return member
@@ -217,7 +231,7 @@ class _Cast:
         for member in self.members:
             if any(words <= set(t.split()) for t in member.titles):
                 return member
-        if title in honorifics():  # "His Highness affirmed ...": a publisher's courtesy for its own principal
+        if title in honorifics(self.rules.lexicon):  # "His Highness affirmed ...": a publisher's courtesy for its own principal
             return self.principal(HOST)
         return None
 
@@ -232,19 +246,25 @@ class _Cast:
         return next((m for m in self.members if m.role == role), None)
 
 
-def _cast(document: dict, sentences: list[str]) -> _Cast:
+def _cast(rules: _Rules, document: dict, sentences: list[str]) -> _Cast:
     text = document.get("text") or " ".join(sentences)
-    rules = _rules()
-    known = _titled_names(text)
+    lexicon = rules.lexicon
+    known = _titled_names(rules, text)
     members: list[_Member] = []
 
+    def keys(name: str) -> frozenset[str]:
+        return _name_keys(name, rules.name_fillers)
+
+    def same_person(a: str, b: str) -> bool:
+        return _same_person(a, b, rules.name_fillers)
+
     def add(name: str, role: str, title: str = "", country: str = "") -> _Member:
-        name = canonical_name(name, known) if name else ""
+        name = canonical_name(lexicon, name, known) if name else ""
         for member in members:
             if name and member.name == name:
                 break
         else:
-            member = _Member(name, role)
+            member = _Member(name, role, fillers=rules.name_fillers)
             members.append(member)
         if title:
             member.titles.add(title)
@@ -256,26 +276,26 @@ def _cast(document: dict, sentences: list[str]) -> _Cast:
     counterparts = [str(c) for c in (document.get("counterparts") or []) if str(c)]
     # The framing sentence names host and counterparts in the body's own words, which also rescues metadata
     # that a headline in an unknown style ("PM call with President Biden") could not provide.
-    opening_host, opening_others = framing_people(framing_sentence(sentences))
+    opening_host, opening_others = framing_people(lexicon, framing_sentence(lexicon, sentences))
     # A host the text never names with a title ("White House Coordinator" from a long headline) is not a person.
-    host_named = host_name and (host_name in aliases().values() or any(_name_keys(host_name) & _name_keys(n) for n in known))
+    host_named = host_name and (host_name in aliases(lexicon).values() or any(keys(host_name) & keys(n) for n in known))
     if not host_named and (opening_host.name or opening_host.title):
         host_name, host_title = opening_host.name, host_title or opening_host.title
     host = add(host_name, HOST, host_title)
-    if opening_host.title and (not opening_host.name or _same_person(canonical_name(opening_host.name, known), host.name or "")):
+    if opening_host.title and (not opening_host.name or same_person(canonical_name(lexicon, opening_host.name, known), host.name or "")):
         host.titles.add(opening_host.title)  # the headline's "President Michel" is "The President of the European Council"
     main_title = str(document.get("counterpart_title") or "")
     for i, name in enumerate(counterparts):
         # metadata gives names; a title left in front ("Ecumenical Patriarch Bartholomew") is parsed away
-        parsed = parse_person(name) if rules.starter_word.match(name) else Person(name=name)
+        parsed = parse_person(lexicon, name) if rules.starter_word.match(name) else Person(name=name)
         if parsed.name:
             add(parsed.name, COUNTERPART, main_title if i == 0 else parsed.title, str(document.get("counterpart_country") or "") if i == 0 else parsed.country)
         elif i == 0 and (main_title or document.get("counterpart_country")):  # known by title only: "Qatar's Emir"
-            members.append(_Member("", COUNTERPART, {main_title} - {""}, str(document.get("counterpart_country") or "")))
+            members.append(_Member("", COUNTERPART, {main_title} - {""}, str(document.get("counterpart_country") or ""), rules.name_fillers))
     for person in opening_others:
-        name = canonical_name(person.name, known) if person.name else ""
+        name = canonical_name(lexicon, person.name, known) if person.name else ""
         # "Prime Minister Hipkins" in the opening is the headline's "Chris Hipkins": one member, with both titles
-        same = next((m for m in members if name and m.name and (m.name == name or _same_person(name, m.name))), None)
+        same = next((m for m in members if name and m.name and (m.name == name or same_person(name, m.name))), None)
         if same is not None:
             if person.title:
                 same.titles.add(person.title)
@@ -283,8 +303,8 @@ def _cast(document: dict, sentences: list[str]) -> _Cast:
         if person.name or person.title:
             add(person.name, COUNTERPART, person.title, person.country)
     for name, title in known.items():
-        canonical = canonical_name(name, known)
-        member = next((m for m in members if m.name and (m.name == canonical or _name_keys(canonical) & m.keys and _same_person(canonical, m.name))), None)
+        canonical = canonical_name(lexicon, name, known)
+        member = next((m for m in members if m.name and (m.name == canonical or keys(canonical) & m.keys and same_person(canonical, m.name))), None)
         if member is None:
             member = add(canonical, OTHER)
         member.titles.add(title)
@@ -293,18 +313,17 @@ def _cast(document: dict, sentences: list[str]) -> _Cast:
         counterpart_countries.add(str(document["counterpart_country"]))
     host_country = _host_country(document, text, counterpart_countries, rules)
     members.sort(key=lambda m: (HOST, COUNTERPART, OTHER).index(m.role))
-    return _Cast(members, host_country, counterpart_countries - {host_country}, known)
+    return _Cast(members, host_country, counterpart_countries - {host_country}, known, rules)
 
 
-def _same_person(a: str, b: str) -> bool:
+def _same_person(a: str, b: str, fillers: frozenset[str]) -> bool:
     """Whether two spellings share the surname-like key, so "President Xi" and "Xi Jinping" meet."""
-    ka, kb = _name_keys(a), _name_keys(b)
+    ka, kb = _name_keys(a, fillers), _name_keys(b, fillers)
     return bool(ka & kb) and (ka <= kb or kb <= ka or a.split()[-1].lower() == b.split()[-1].lower())
 
 
-def _titled_names(text: str) -> dict[str, str]:
+def _titled_names(rules: _Rules, text: str) -> dict[str, str]:
     """Every name that follows a title in the text -> the title (first use wins)."""
-    rules = _rules()
     found: dict[str, str] = {}
     end = 0
     for word in rules.starter_word.finditer(text):
@@ -313,8 +332,8 @@ def _titled_names(text: str) -> dict[str, str]:
         match = rules.person.match(text, word.start())
         end = match.end()
         if match.group("titles") and match.group("name"):
-            parsed = parse_person(match.group(0))
-            if parsed.name and parsed.title and parsed.name not in country_names():
+            parsed = parse_person(rules.lexicon, match.group(0))
+            if parsed.name and parsed.title and parsed.name not in country_names(rules.lexicon):
                 # One's own title, not that of whom one serves: "National Security Advisor to the Vice President
                 # Phil Gordon" is no "Vice President", "Press Secretary of the Belarusian leader ..." no "leader".
                 found.setdefault(parsed.name, parsed.title.split(" to the ")[0])
@@ -322,11 +341,11 @@ def _titled_names(text: str) -> dict[str, str]:
 
 
 def _host_country(document: dict, text: str, counterpart_countries: set[str], rules: _Rules) -> str:
-    """The publishing side's country: the United States for the White House, else the country the text names most
-    that is not a counterpart's."""
-    if str(document.get("source_style") or "") == "whitehouse":
-        return "United States"
-    names = country_names()
+    """The publishing side's country: the one its house style states (`house` table: host_country), else the country
+    the text names most that is not a counterpart's."""
+    if stated := rules.lexicon.setting("host_country"):
+        return stated
+    names = country_names(rules.lexicon)
     counts = Counter()
     for word in rules.starter_word.finditer(text):
         if found := rules.country.match(text, word.start()):
@@ -373,7 +392,7 @@ def _subject(text: str, pos: int, rules: _Rules) -> _Subject | None:
     if first is None:
         return None
     first = first.group().lower()
-    if first in ("and", "but", "or"):
+    if first in rules.coordinators:
         return None
     if first in rules.pronoun_refers and (m := rules.pronoun.match(text, pos)):
         pronoun = m.group("pronoun").lower()
@@ -437,7 +456,7 @@ def _person_mention(text: str, pos: int, end: int, rules: _Rules) -> tuple[str, 
         end = max(end, titled.end())
     phrase = text[pos:end].rstrip(" ,")
     end = pos + len(phrase)
-    if (appositive := rules.apposition.match(text, end)) and not parse_person(phrase).name:
+    if (appositive := rules.apposition.match(text, end)) and not parse_person(rules.lexicon, phrase).name:
         return "person", f"{phrase.strip()} {appositive.group('name')}", appositive.end()
     return "person", phrase.strip(), end
 
@@ -459,7 +478,7 @@ class _Decision:
 
 def _resolve_people(phrases: list[str], cast: _Cast) -> list[tuple[str, str]] | None:
     """(role, speaker) for each conjoined person or country phrase; None when a bare name is unknown."""
-    names = country_names()
+    names = country_names(cast.rules.lexicon)
     out = []
     for phrase in phrases:
         if phrase in names:
@@ -468,7 +487,7 @@ def _resolve_people(phrases: list[str], cast: _Cast) -> list[tuple[str, str]] | 
             member = cast.principal(side) if side != OTHER else None
             out.append((side, member.name if member else ""))
             continue
-        person = parse_person(phrase)
+        person = parse_person(cast.rules.lexicon, phrase)
         member = None
         if person.name:
             member = cast.by_name(person.name)
@@ -622,9 +641,9 @@ def _fallback(text: str, *, first: bool, paragraph: _Decision | None, rules: _Ru
 
 # --- frames -------------------------------------------------------------------------------------
 
-def _attribute(sentences: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
-    """The sentences with `speaker`, `role`, `verb` and the deciding `rule` added."""
-    rules = _rules()
+def _attribute(sentences: pd.DataFrame, documents: pd.DataFrame, lexicon: Lexicon) -> pd.DataFrame:
+    """The sentences with `speaker`, `role`, `verb` and the deciding `rule` added; each document is read with the
+    lexicon of its house style (`source_style`)."""
     docs = _cast_fields(documents)
     speakers, roles, verbs, decided_by = [], [], [], []
     doc_ids = sentences["doc_id"].to_numpy()
@@ -636,7 +655,9 @@ def _attribute(sentences: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame
         while j < n and doc_ids[j] == doc_ids[i]:
             j += 1
         doc_texts = [str(t) for t in texts[i:j]]
-        cast = _cast(docs.get(doc_ids[i], {}), doc_texts)
+        document = docs.get(doc_ids[i], {})
+        rules = _rules(lexicon.for_style(str(document.get("source_style") or "")))
+        cast = _cast(rules, document, doc_texts)
         paragraph: _Decision | None = None
         previous_para = None
         last_person: tuple[str, str] | None = None
@@ -690,17 +711,18 @@ def _cast_fields(documents: pd.DataFrame) -> dict[str, dict]:
     return {doc_id: dict(zip(fields, values)) for doc_id, *values in zip(documents["doc_id"].tolist(), *columns)}
 
 
-def attribute_speakers(sentences: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
-    """The sentences frame with `speaker` (canonical name or ""), `role` and `verb` (reporting verb lemma or "") added."""
-    return _attribute(sentences, documents).drop(columns="rule")
+def attribute_speakers(sentences: pd.DataFrame, documents: pd.DataFrame, *, lexicon: Lexicon | str | None = None) -> pd.DataFrame:
+    """The sentences frame with `speaker` (canonical name or ""), `role` and `verb` (reporting verb lemma or "") added.
+    `lexicon`: the tables of rules (a Lexicon, or a folder overlaid on `data/`; default `data/` alone)."""
+    return _attribute(sentences, documents, as_lexicon(lexicon)).drop(columns="rule")
 
 
-def explain(corpus, doc_id: str) -> pd.DataFrame:
+def explain(corpus, doc_id: str, *, lexicon: Lexicon | str | None = None) -> pd.DataFrame:
     """One row per sentence of `doc_id`: sent_id, para_id, role, speaker, verb, the `rule` that decided, and the text."""
     sentences = corpus.sentences[corpus.sentences["doc_id"] == doc_id]
     if sentences.empty:
         raise KeyError(f"no document {doc_id!r} in the corpus")
     documents = corpus.documents[corpus.documents["doc_id"] == doc_id]
     base = sentences.drop(columns=[c for c in ("speaker", "role", "verb") if c in sentences]).reset_index(drop=True)
-    out = _attribute(base, documents)
+    out = _attribute(base, documents, as_lexicon(lexicon))
     return out[["sent_id", "para_id", "role", "speaker", "verb", "rule", "text"]]

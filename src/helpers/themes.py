@@ -18,7 +18,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from .frames import as_list, require_columns
 from .keywords import TermMatcher, frequencies
-from .tables import data_path
+from .lexicon import DATA_DIR
 from .tokens import tokens_of
 
 __all__ = ["load_dictionary", "code_themes", "theme_shares", "topics", "Topics", "tokens_for"]
@@ -28,7 +28,7 @@ Dictionary = Mapping[str, Sequence[str]]
 
 def load_dictionary(path: str | Path | None = None) -> dict[str, list[str]]:
     """The theme dictionary from a YAML file (default `data/themes.yaml`): theme -> patterns."""
-    path = data_path("themes.yaml") if path is None else Path(path)
+    path = DATA_DIR / "themes.yaml" if path is None else Path(path)
     with open(path, encoding="utf-8") as handle:
         loaded = yaml.safe_load(handle) or {}
     return _checked(loaded, str(path))

@@ -12,7 +12,8 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from . import schema, tables
+from . import schema
+from .lexicon import english_stop_words
 
 __all__ = ["TOKEN_PATTERN", "token_spans", "tokens_of"]
 
@@ -82,7 +83,7 @@ def tokens_of(sentences: pd.DataFrame, documents: pd.DataFrame | None = None) ->
     frame["token"] = pd.array(types, dtype="string").take(codes)
     frame["lower"] = pd.array(lower, dtype="string").take(codes)
     frame["stem"] = pd.array(_stems(lower), dtype="string").take(codes)
-    stop_words = tables.stop_words()
+    stop_words = english_stop_words()
     frame["is_stop"] = np.array([word in stop_words for word in lower], dtype=bool)[codes]
     frame["is_punct"] = np.array([_WORDLIKE.search(word) is None for word in types], dtype=bool)[codes]
     for column in ("speaker", "role"):
