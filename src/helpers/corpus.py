@@ -301,7 +301,7 @@ def _load_part(files: list[tuple[Path, Path]], *, strict: bool, attribute: bool,
         from .speakers import attribute_speakers
         sentence_frame = attribute_speakers(sentence_frame, document_frame, lexicon=lexicon)
     sentence_frame = schema.conform(sentence_frame, "sentences")
-    token_frame = tokens_of(sentence_frame, document_frame)
+    token_frame = tokens_of(sentence_frame, document_frame, lexicon=lexicon)
     if len(document_frame):  # a document never spans two parts, so each part counts its own
         document_frame["n_paragraphs"] = [len({para_id for para_id, _, _ in spans}) for _, _, spans in segmented]
         document_frame["n_sentences"] = [len(spans) for _, _, spans in segmented]

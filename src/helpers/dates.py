@@ -22,13 +22,14 @@ def _date_rules(lexicon: Lexicon) -> dict:
     weekdays = {name.strip().lower(): int(number) for name, number in zip(lexicon.table("weekdays")["name"], lexicon.table("weekdays")["number"])}
     relative = {" ".join(p.lower().split()): int(d) for p, d in zip(lexicon.table("relative_days")["phrase"], lexicon.table("relative_days")["days_before"])}
     month = rf"(?P<month>{alternation(lexicon.words('months', 'name'))})\.?"
+    ordinal = alternation(lexicon.words("ordinal_suffixes", "suffix"))
     return {
         "months": months,
         "weekdays": weekdays,
         "relative_days": relative,
         "explicit": (
-            re.compile(rf"\b{month}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{{4}}))?\b"),
-            re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{month}(?:,?\s+(?P<year>\d{{4}}))?\b"),
+            re.compile(rf"\b{month}\s+(?P<day>\d{{1,2}})(?:{ordinal})?(?:,?\s+(?P<year>\d{{4}}))?\b"),
+            re.compile(rf"\b(?P<day>\d{{1,2}})(?:{ordinal})?\s+(?:of\s+)?{month}(?:,?\s+(?P<year>\d{{4}}))?\b"),
             # day first with dots, as European publishers write it ("08.09.2023"); slashes are left alone (2/3 is
             # 2 March in Brasília and February 3 in Washington)
             re.compile(r"\b(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})\b"),

@@ -23,7 +23,7 @@ from nltk.collocations import (BigramAssocMeasures, BigramCollocationFinder, Tri
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from .frames import as_list, require_columns
-from .tokens import TOKEN_PATTERN
+from .tokens import token_pattern
 from .lexicon import Lexicon, as_lexicon
 
 __all__ = ["frequencies", "collocations", "kwic", "tfidf", "dispersion", "with_metadata", "genre_stopwords"]
@@ -202,7 +202,7 @@ def _pattern_parts(pattern: str) -> list[str]:
     would ("China's" -> china, 's) so a pattern meets the tokens it names."""
     parts: list[str] = []
     for piece in pattern.lower().replace("’", "'").split():
-        parts.extend([piece] if _GLOB.search(piece) else TOKEN_PATTERN.findall(piece))
+        parts.extend([piece] if _GLOB.search(piece) else token_pattern(as_lexicon(None)).findall(piece))
     return parts
 
 

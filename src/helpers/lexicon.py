@@ -163,6 +163,11 @@ class Lexicon:
 
     # --- reading ------------------------------------------------------------------------------------------------
     @property
+    def tables(self) -> tuple[str, ...]:
+        """The names of the tables (the CSV files' names without `.csv`)."""
+        return tuple(sorted(self._tables))
+
+    @property
     def styles(self) -> tuple[str, ...]:
         """The house styles that have a bundle of their own."""
         return tuple(sorted(self._styles))

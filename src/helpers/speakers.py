@@ -38,12 +38,13 @@ from functools import lru_cache
 
 import pandas as pd
 
+from . import schema
 from .framing import form_pattern, forms_alternation, framing_people, framing_sentence, opening_index, verbs
 from .lexicon import APOSTROPHES, SENTENCE_END, Lexicon, alternation, as_lexicon, derived, first_letter_guard
 from .people import (Person, aliases, canonical_name, country_names, honorifics, name_fillers, name_pattern, parse_person,
                      title_equivalents, titles, words_of_kind)
 
-HOST, COUNTERPART, JOINT, NARRATOR, OTHER, UNATTRIBUTED = "host", "counterpart", "joint", "narrator", "other", "unattributed"
+HOST, COUNTERPART, JOINT, NARRATOR, OTHER, UNATTRIBUTED = schema.ROLES
 INDIVIDUAL_ROLES = (HOST, COUNTERPART, OTHER)
 
 _SENTENCE_END = re.compile(rf"{SENTENCE_END}$")

@@ -13,51 +13,62 @@ import numpy as np
 import pandas as pd
 
 from . import schema
-from .lexicon import english_stop_words
+from .lexicon import APOSTROPHES, HYPHENS, Lexicon, alternation, default_lexicon, derived, english_stop_words
 
-__all__ = ["TOKEN_PATTERN", "token_spans", "tokens_of"]
+__all__ = ["token_pattern", "token_spans", "tokens_of"]
 
-# The third line is a fast path for the common case, a word not followed by 't: without it every word
-# would first be scanned back letter by letter looking for "n't". Where it declines, the lines after it
-# split exactly as they would alone (checked on the White House corpus and on random strings).
-TOKEN_PATTERN = re.compile(
-    r"""(?:[^\W\d_]\.){2,}(?![^\W\d_])    # U.S., U.N., a.m.
-      | \d+(?:[.,:/]\d+)+                # 1,064  3.5  10:30  2021/22
-      | (?>\w+(?:[-‐‑]\w+)*)(?!['’]t\b)   # a word (or compound) not followed by 't
-      | \w+(?=n['’]t\b)                  # do|n't
-      | n['’]t\b
-      | ['’](?:s|re|ve|ll|d|m)\b         # clitics: 's 're 've 'll 'd 'm
-      | \w+(?:[-‐‑]\w+)*                 # words, hyphenated compounds whole
-      | \S                               # anything else, one character at a time
-    """,
-    re.VERBOSE,
-)
+@derived
+def token_pattern(lexicon: Lexicon) -> re.Pattern:
+    """The token pattern, with the lexicon's clitics.
+
+    The third line is a fast path for the common case, a word not followed by 't: without it every word would
+    first be scanned back letter by letter looking for "n't". Where it declines, the lines after it split exactly
+    as they would alone (checked on the White House corpus and on random strings)."""
+    clitics = alternation(lexicon.words("clitics", "clitic"))
+    return re.compile(
+        rf"""(?:[^\W\d_]\.){{2,}}(?![^\W\d_])    # U.S., U.N., a.m.
+          | \d+(?:[.,:/]\d+)+                # 1,064  3.5  10:30  2021/22
+          | (?>\w+(?:[{HYPHENS}]\w+)*)(?![{APOSTROPHES}]t\b)   # a word (or compound) not followed by 't
+          | \w+(?=n[{APOSTROPHES}]t\b)                  # do|n't
+          | n[{APOSTROPHES}]t\b
+          | [{APOSTROPHES}](?:{clitics})\b    # clitics: 's 're 've 'll 'd 'm
+          | \w+(?:[{HYPHENS}]\w+)*                 # words, hyphenated compounds whole
+          | \S                               # anything else, one character at a time
+        """,
+        re.VERBOSE,
+    )
 
 
-def token_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+@derived
+def _splitter(lexicon: Lexicon) -> re.Pattern:
+    # Splitting on the token pattern as a group gives gap, token, gap, token, ..., gap in C, so the
+    # offsets follow from the pieces' lengths without a Python step per token.
+    pattern = token_pattern(lexicon)
+    return re.compile(f"({pattern.pattern})", pattern.flags)
+
+
+def token_spans(text: str, start: int = 0, end: int | None = None, *, lexicon: Lexicon | None = None) -> list[tuple[int, int]]:
     """(start, end) of each token in `text[start:end]`."""
     end = len(text) if end is None else end
-    return [match.span() for match in TOKEN_PATTERN.finditer(text, start, end)]
+    return [match.span() for match in token_pattern(lexicon or default_lexicon()).finditer(text, start, end)]
 
 
-# Splitting on the token pattern as a group gives gap, token, gap, token, ..., gap in C, so the
-# offsets follow from the pieces' lengths without a Python step per token.
 _WORDLIKE = re.compile(r"\w")
-_TOKEN_SPLITTER = re.compile(f"({TOKEN_PATTERN.pattern})", TOKEN_PATTERN.flags)
 
 
-def tokens_of(sentences: pd.DataFrame, documents: pd.DataFrame | None = None) -> pd.DataFrame:
+def tokens_of(sentences: pd.DataFrame, documents: pd.DataFrame | None = None, *, lexicon: Lexicon | None = None) -> pd.DataFrame:
     """One row per token of the given sentences (with speaker columns carried); offsets index the document's text.
 
     Without `documents`, each text is rebuilt from its sentences at their own offsets."""
     if sentences.empty:
         return schema.conform(pd.DataFrame(), "tokens")
     texts = dict(zip(documents["doc_id"], documents["text"])) if documents is not None else _texts_of(sentences)
+    splitter = _splitter(lexicon or default_lexicon())
     sentence_starts = sentences["start"].to_numpy()
     words: list[str] = []
     token_starts, token_ends, token_rows, token_ids = [], [], [], []
     for doc_id, rows in sentences.groupby("doc_id", sort=False).indices.items():
-        parts = _TOKEN_SPLITTER.split(texts[doc_id])
+        parts = splitter.split(texts[doc_id])
         lengths = np.fromiter(map(len, parts), dtype=np.int64, count=len(parts))
         ends = np.cumsum(lengths)[1::2]
         starts = ends - lengths[1::2]
