@@ -2,6 +2,7 @@
 is reported, never waited for."""
 from __future__ import annotations
 
+import multiprocessing
 import os
 import warnings
 
@@ -24,6 +25,17 @@ def many(tmp_path_factory):
     return folder
 
 
+@pytest.fixture
+def fork():
+    """The user's choice of start method is the loader's: these tests change `_load_part` in this process, which
+    only forked helpers see."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        pytest.skip("no fork on this platform")
+    multiprocessing.set_start_method("fork", force=True)
+    yield
+    multiprocessing.set_start_method(None, force=True)
+
+
 def _load(folder):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -36,7 +48,7 @@ def test_split_load_keeps_every_file_in_order(many):
     assert loaded.problems.empty
 
 
-def test_an_error_in_a_helper_process_is_raised_here(many, monkeypatch):
+def test_an_error_in_a_helper_process_is_raised_here(many, monkeypatch, fork):
     parent, load_part = os.getpid(), corpus._load_part
 
     def fails_in_helpers(files, **options):
@@ -49,7 +61,7 @@ def test_an_error_in_a_helper_process_is_raised_here(many, monkeypatch):
         _load(many)
 
 
-def test_a_helper_process_that_dies_is_reported(many, monkeypatch):
+def test_a_helper_process_that_dies_is_reported(many, monkeypatch, fork):
     parent, load_part = os.getpid(), corpus._load_part
 
     def dies_in_helpers(files, **options):

@@ -135,12 +135,16 @@ def _load_in_parallel(parts_of_files: list[list[tuple[Path, Path]]], *, processe
 
 
 def _start(helpers: list, started: list) -> None:
+    chosen = multiprocessing.get_start_method(allow_none=True)
     for helper in helpers:
         try:
             helper.start()
         except BaseException as error:  # noqa: BLE001 -- handed to the loading thread, which raises it
             started.append(error)
             return
+        finally:
+            if not chosen:  # starting a process fixes the default start method as a side effect: undo it
+                multiprocessing.set_start_method(None, force=True)
         started.append(helper)
 
 
@@ -165,6 +169,10 @@ def _loader_context():
             try:
                 forkserver.ensure_running()
             finally:
+                # starting the server fixes multiprocessing's default start method as a side effect (it reads
+                # the spawn preparation data): undo that, so it still tells only what the user chose
+                if not chosen:
+                    multiprocessing.set_start_method(None, force=True)
                 for name, value in saved.items():
                     if value is None:
                         os.environ.pop(name, None)

@@ -16,6 +16,7 @@ interrupted run are removed by the next one. Only the standard library is used.
 """
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import gzip
 import hashlib
@@ -56,7 +57,12 @@ DEFAULT_TIMEOUT = 20.0
 _CHUNK = 1 << 16
 _DATED_FILE = re.compile(r"^((?:19|20)\d\d)-\d\d-\d\d")
 _MONTH_FOLDER = re.compile(r"^((?:19|20)\d\d)-\d\d$")
-_TOP_LICENSE = re.compile(r"^(LICENSE|LICENCE|COPYING)([._-].*)?$", re.IGNORECASE)
+# The licence files kept beside the readouts: the rows of data/passed_over.csv marked as licences (the loader
+# passes over them), read here with the standard library alone.
+with open(Path(__file__).resolve().parents[2] / "data" / "passed_over.csv", encoding="utf-8", newline="") as _table:
+    _LICENCE_NAMES = [row["file"].strip() for row in csv.DictReader(line for line in _table if not line.startswith("#"))
+                      if row["licence"].strip() == "yes"]
+_TOP_LICENSE = re.compile(rf"^(?:{'|'.join(map(re.escape, _LICENCE_NAMES))})(?:[._-].*)?$", re.IGNORECASE)
 
 
 class FetchError(RuntimeError):
@@ -479,10 +485,10 @@ def _sha256_of(path: Path) -> str:
 def _size(n: int) -> str:
     if n < 1024:
         return f"{n} bytes"
-    for unit in ("KB", "MB", "GB"):
+    for prefix in "KMG":  # kilo-, mega-, gigabytes
         n /= 1024
-        if n < 1024 or unit == "GB":
-            return f"{n:.1f} {unit}"
+        if n < 1024 or prefix == "G":
+            return f"{n:.1f} {prefix}B"
 
 
 class _Progress:

@@ -36,8 +36,20 @@ try:  # the C loader is much faster; both are safe loaders
 except AttributeError:  # pragma: no cover - PyYAML built without libyaml
     _YamlLoader = yaml.SafeLoader
 
+PASSED_OVER_TABLE = Path(__file__).resolve().parents[2] / "data" / "passed_over.csv"
+
+
+def passed_over(table: Path = PASSED_OVER_TABLE, *, licences_only: bool = False) -> re.Pattern:
+    """The names of files that sit beside readouts but are no readouts (README, LICENSE, ...: `data/passed_over.csv`),
+    as a pattern matching such a name alone or followed by '.', '_' or '-' and anything, in any case."""
+    with open(table, encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(line for line in handle if not line.startswith("#")))
+    names = [row["file"].strip() for row in rows if row["file"].strip() and (not licences_only or row["licence"].strip() == "yes")]
+    return re.compile(rf"^(?:{'|'.join(map(re.escape, names))})(?:[._-].*)?$", re.IGNORECASE)
+
+
 # Files that sit beside readouts in a corpus folder but are not readouts.
-PASSED_OVER = re.compile(r"^(README|LICENSE|LICENCE|MANIFEST|CHANGELOG)([._-].*)?$", re.IGNORECASE)
+PASSED_OVER = passed_over()
 TEXT_COLUMNS = ("text", "body", "content")
 TABLE_SUFFIXES = {".csv": "csv", ".tsv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
