@@ -28,7 +28,7 @@ from typing import Any
 
 import pandas as pd
 
-__all__ = ["DATA_DIR", "Lexicon", "LexiconError", "alternation", "as_lexicon", "default_lexicon", "derived",
+__all__ = ["DATA_DIR", "STYLE_NAME", "Lexicon", "LexiconError", "alternation", "as_lexicon", "default_lexicon", "derived",
            "english_stop_words", "first_letter_guard",
            "CLOSING_QUOTES", "OPENING_QUOTES", "APOSTROPHES", "HYPHENS", "SENTENCE_END", "WORD_END"]
 
@@ -46,6 +46,10 @@ WORD_END = rf"(?![\w{HYPHENS}])"
 
 # Columns that hold regular expressions: each cell must compile.
 _PATTERN_COLUMNS = frozenset({"pattern"})
+# A house style's name: what `source_style` holds and what its bundle's folder is called.
+STYLE_NAME = re.compile(r"[a-z][a-z0-9_]*")
+# The document fields a style marker may be searched in.
+MARKED_FIELDS = frozenset({"url"})
 
 
 class LexiconError(ValueError):
@@ -74,6 +78,12 @@ def _check(table: pd.DataFrame, path: Path, columns: list[str]) -> None:
                 re.compile(value)
             except re.error as error:
                 raise LexiconError(f"{path}, row {row}: the {column} {value!r} does not compile ({error})") from None
+    if path.stem == "style_markers":
+        for row, (style, field) in enumerate(zip(table["style"], table["field"]), start=1):
+            if field.strip() not in MARKED_FIELDS:
+                raise LexiconError(f"{path}, row {row}: unknown field {field!r}; a style marker is searched in {sorted(MARKED_FIELDS)}")
+            if not STYLE_NAME.fullmatch(style.strip()):
+                raise LexiconError(f"{path}, row {row}: style {style!r} is no style name (lower-case letters, digits, _)")
 
 
 class Lexicon:
@@ -100,11 +110,7 @@ class Lexicon:
 
     def __reduce__(self):
         # a spawned loader process gets the tables, not the compiled patterns (it compiles its own)
-        return (Lexicon, (self._tables, self._styles, self.fingerprint), {"style": self.style}) if not self.style else \
-            (_styled, (Lexicon(self._tables, self._styles, self.fingerprint), self.style))
-
-    def __setstate__(self, state: dict) -> None:
-        object.__setattr__(self, "style", state.get("style", ""))
+        return (_rebuilt, (self._tables, self._styles, self.fingerprint, self.style))
 
     # --- building ---------------------------------------------------------------------------------------------
     @classmethod
@@ -148,6 +154,8 @@ class Lexicon:
         if not folder.is_dir():
             return files
         for style_folder in sorted(p for p in folder.iterdir() if p.is_dir()):
+            if not STYLE_NAME.fullmatch(style_folder.name):
+                raise LexiconError(f"{style_folder}: {style_folder.name!r} is no style name (lower-case letters, digits, _)")
             bundle = styles.setdefault(style_folder.name, {})
             for path in sorted(style_folder.glob("*.csv")):
                 if path.stem not in columns:
@@ -224,6 +232,10 @@ def _distinct_phrases(lexicon: Lexicon, name: str, column: str) -> list[str]:
 def _mapping(lexicon: Lexicon, name: str, key: str, value: str) -> dict[str, str]:
     table = lexicon.table(name)
     return {k.strip(): v.strip() for k, v in zip(table[key], table[value])}
+
+
+def _rebuilt(tables: dict, styles: dict, fingerprint: str, style: str) -> Lexicon:
+    return Lexicon(tables, styles, fingerprint, style=style)
 
 
 def _styled(lexicon: Lexicon, style: str) -> Lexicon:
