@@ -3,10 +3,15 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 CORPUS ?= seeds
+# Never exported as they are: make would expand them on the way (a $(shell ...) in a value would run).
+unexport CORPUS THEMES LEXICON
 STAMP := $(VENV)/.installed
 # The shared White House corpus for the integration tests and the benchmark: READOUTS_WHITEHOUSE_CORPUS if set,
 # else ../shared/corpora/whitehouse-readouts when it is there (without it those tests are skipped).
-WHITEHOUSE := $(or $(READOUTS_WHITEHOUSE_CORPUS),$(wildcard $(CURDIR)/../shared/corpora/whitehouse-readouts))
+# Values that come from the user (the command line or the environment) are taken with $(value ...), which make does
+# not expand, and reach the commands as environment variables, which no shell reads: a path holding `...`, $(...),
+# quotes or spaces is a path and nothing else.
+WHITEHOUSE := $(or $(value READOUTS_WHITEHOUSE_CORPUS),$(wildcard $(CURDIR)/../shared/corpora/whitehouse-readouts))
 
 .PHONY: install report notebooks test lab bench fetch clean
 
@@ -18,10 +23,14 @@ $(STAMP): pyproject.toml constraints.txt
 
 install: $(STAMP)
 
-# Executes every notebook on CORPUS (default: the seed) into reports/<folder name>/: executed
-# notebooks, HTML pages and an index.html; reports/index.html links every corpus reported.
+# Executes every notebook on CORPUS (default: the seed), with THEMES and LEXICON if given, into
+# reports/<folder name>/: executed notebooks, HTML pages and an index.html; reports/index.html links every
+# corpus reported.
+report: export READOUTS_REPORT_CORPUS = $(value CORPUS)
+report: export READOUTS_REPORT_THEMES = $(value THEMES)
+report: export READOUTS_REPORT_LEXICON = $(value LEXICON)
 report: $(STAMP)
-	$(BIN)/python -m helpers report --corpus "$(CORPUS)"
+	$(BIN)/python -m helpers report
 
 # Re-executes the committed notebooks on the seed, in place, so their outputs match the
 # helpers again (nbval in `make test` compares them); commit the result.
@@ -29,15 +38,17 @@ notebooks: $(STAMP)
 	$(BIN)/python -c "from helpers.report import refresh; refresh()"
 
 # tests/ plus nbval on notebooks/ (strict: outputs compared); the options live in pyproject.toml.
+test: export READOUTS_WHITEHOUSE_CORPUS = $(WHITEHOUSE)
 test: $(STAMP)
-	READOUTS_WHITEHOUSE_CORPUS="$(WHITEHOUSE)" $(BIN)/python -m pytest
+	$(BIN)/python -m pytest
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab notebooks/
 
 # Needs the shared White House corpus (WHITEHOUSE above).
+bench: export READOUTS_WHITEHOUSE_CORPUS = $(WHITEHOUSE)
 bench: $(STAMP)
-	READOUTS_WHITEHOUSE_CORPUS="$(WHITEHOUSE)" $(BIN)/python benchmarks/bench_loader.py
+	$(BIN)/python benchmarks/bench_loader.py
 
 fetch: $(STAMP)
 	$(BIN)/python -m helpers fetch whitehouse

@@ -1,7 +1,12 @@
-"""Command line: `python -m helpers report [--corpus PATH] [--themes FILE]`, `python -m helpers fetch whitehouse ...`."""
+"""Command line: `python -m helpers report [--corpus PATH] [--themes FILE] [--lexicon FOLDER]`,
+`python -m helpers fetch whitehouse ...`.
+
+`make report` hands CORPUS, THEMES and LEXICON over as the environment variables READOUTS_REPORT_CORPUS,
+READOUTS_REPORT_THEMES and READOUTS_REPORT_LEXICON (the options' defaults), so no shell ever reads their values."""
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 
@@ -14,8 +19,8 @@ def report(args: argparse.Namespace) -> int:
     from .report import run_suite
     started = time.perf_counter()
     try:
-        index, runs = run_suite(args.corpus, themes=args.themes, progress=not args.quiet)
-    except FileNotFoundError as error:
+        index, runs = run_suite(args.corpus, themes=args.themes, lexicon=args.lexicon or None, progress=not args.quiet)
+    except (FileNotFoundError, ValueError) as error:
         print(f"report: {error}", file=sys.stderr)
         return 1
     failed = [run for run in runs if run.error]
@@ -41,8 +46,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m helpers", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     report_parser = commands.add_parser("report", help="run the notebook suite on a corpus into reports/<folder>/ (HTML pages and an index)")
-    report_parser.add_argument("--corpus", default=str(SEED_DIR), help="folder or file of readouts (default: seeds/)")
-    report_parser.add_argument("--themes", default=str(THEMES), help="theme dictionary (default: data/themes.yaml)")
+    report_parser.add_argument("--corpus", default=os.environ.get("READOUTS_REPORT_CORPUS") or str(SEED_DIR),
+                               help="folder or file of readouts (default: $READOUTS_REPORT_CORPUS, else seeds/)")
+    report_parser.add_argument("--themes", default=os.environ.get("READOUTS_REPORT_THEMES") or str(THEMES),
+                               help="theme dictionary (default: $READOUTS_REPORT_THEMES, else data/themes.yaml)")
+    report_parser.add_argument("--lexicon", default=os.environ.get("READOUTS_REPORT_LEXICON") or None,
+                               help="folder of rule tables overlaid on data/ (default: $READOUTS_REPORT_LEXICON, else none)")
     report_parser.add_argument("--quiet", action="store_true", help="a line per notebook, without papermill's per-cell progress bar")
     report_parser.set_defaults(run=report)
     fetch_parser = commands.add_parser("fetch", help="download a public corpus of readouts (verified, into data/raw/)")

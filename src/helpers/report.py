@@ -21,6 +21,7 @@ import re
 import sys
 import threading
 import time
+import urllib.parse
 import warnings
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -29,7 +30,7 @@ from pathlib import Path
 from .corpus import Corpus, load_corpus
 
 __all__ = ["open_corpus", "setup_notebook", "notebooks", "execute", "run_suite", "refresh", "fill_cache",
-           "default_workers", "NOTEBOOKS", "REPORTS"]
+           "default_workers", "report_folder", "NOTEBOOKS", "REPORTS"]
 
 ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOKS = ROOT / "notebooks"
@@ -138,8 +139,9 @@ class Executed:
 
 
 def execute(notebook: Path, output: Path, *, corpus: str | Path, themes: str | Path = THEMES,
-            progress: bool = True, timeout: int = 1800) -> Executed:
-    """Run one notebook with papermill into `output`, the parameters pointing at `corpus` and `themes`.
+            lexicon: str | Path | None = None, progress: bool = True, timeout: int = 1800) -> Executed:
+    """Run one notebook with papermill into `output`, the parameters pointing at `corpus`, `themes` and
+    `lexicon` (a folder of the researcher's own rule tables, or None for the repository's).
 
     The kernel starts in `notebooks/`, as nbval and JupyterLab start it, so the notebook's
     own relative defaults would resolve the same way. A cell that raises is reported in
@@ -152,7 +154,8 @@ def execute(notebook: Path, output: Path, *, corpus: str | Path, themes: str | P
     try:
         papermill.execute_notebook(
             str(notebook), str(output),
-            parameters={"corpus": _as_seen_from(notebook.parent, corpus), "themes": _as_seen_from(notebook.parent, themes)},
+            parameters={"corpus": _as_seen_from(notebook.parent, corpus), "themes": _as_seen_from(notebook.parent, themes),
+                        "lexicon": _as_seen_from(notebook.parent, lexicon) if lexicon else None},
             progress_bar=progress, kernel_name="python3", execution_timeout=timeout, log_output=False,
             # The kernel's working directory, given to nbclient rather than as papermill's `cwd`:
             # that one changes this whole process's directory for the run, which notebooks run
@@ -223,7 +226,7 @@ def _index(out: Path, corpus: Path, runs: list[Executed]) -> Path:
 
 def _top_index(reports: Path) -> Path:
     """`reports/index.html`: one link per corpus folder that has a report."""
-    items = [f'<li><a href="{d.name}/index.html">{html.escape(d.name)}</a></li>'
+    items = [f'<li><a href="{html.escape(urllib.parse.quote(d.name))}/index.html">{html.escape(d.name)}</a></li>'
              for d in sorted(reports.iterdir()) if (d / "index.html").is_file()]
     index = reports / "index.html"
     index.write_text(_PAGE.format(title="Readouts reports", intro="<p>One report per corpus.</p>",
@@ -242,10 +245,43 @@ def fill_cache(corpus: Path) -> None:
         pass
 
 
-def run_suite(corpus: str | Path, *, themes: str | Path = THEMES, reports: Path = REPORTS,
-              progress: bool = True, workers: int | None = None, log=sys.stdout) -> tuple[Path, list[Executed]]:
-    """Execute every notebook on `corpus` into `reports/<corpus folder name>/`, with an HTML page
-    for each and an index; returns the index path and the runs (check `.error`), in suite order.
+# A report folder's note of the corpus it reports, so that two corpora of the same name never share one.
+_OWNER = ".corpus"
+_UNSAFE = re.compile(r"[^\w.-]+")
+
+
+def report_folder(reports: Path, corpus: Path) -> Path:
+    """The folder under `reports` for `corpus`, created: named after the corpus folder (or file, without its
+    extension), with anything but letters, digits, '.', '-' and '_' made '_', no leading dot and at most 80
+    characters, and numbered (`name-2`, ...) when that name already holds another corpus's report or is taken by
+    something that is not a folder (`index.html`). The result is always a folder directly inside `reports`."""
+    corpus = Path(corpus).resolve()
+    raw = corpus.name if corpus.is_dir() else corpus.stem
+    name = _UNSAFE.sub("_", raw).lstrip(".")[:80].strip() or "corpus"
+    if name.lower().endswith(".html") or name in (".", ".."):
+        name = f"{name}_"
+    reports.mkdir(parents=True, exist_ok=True)
+    home = reports.resolve()
+    for number in range(1, 10_000):
+        folder = home / (name if number == 1 else f"{name}-{number}")
+        if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
+            continue
+        owner = folder / _OWNER
+        if folder.is_dir() and owner.is_file() and owner.read_text(encoding="utf-8", errors="surrogateescape") != str(corpus):
+            continue
+        folder.mkdir(exist_ok=True)
+        if folder.resolve().parent != home:  # belt and braces: the name above cannot leave `reports`
+            raise ValueError(f"report folder {folder} would lie outside {home}")
+        owner.write_text(str(corpus), encoding="utf-8", errors="surrogateescape")
+        return folder
+    raise ValueError(f"no free report folder for {corpus} in {home}")
+
+
+def run_suite(corpus: str | Path, *, themes: str | Path = THEMES, lexicon: str | Path | None = None,
+              reports: Path = REPORTS, progress: bool = True, workers: int | None = None, log=sys.stdout,
+              suite: list[Path] | None = None) -> tuple[Path, list[Executed]]:
+    """Execute every notebook (or those in `suite`) on `corpus` into `reports/<name>/` (`report_folder`), with
+    an HTML page for each and an index; returns the index path and the runs (check `.error`), in suite order.
 
     The corpus is loaded once first (filling the load cache), then the notebooks run
     `workers` at a time (default: one per core), each in its own kernel. papermill's per-cell
@@ -255,10 +291,10 @@ def run_suite(corpus: str | Path, *, themes: str | Path = THEMES, reports: Path 
     corpus = Path(corpus).resolve()
     if not corpus.exists():
         raise FileNotFoundError(f"no corpus at {corpus}")
-    out = reports / (corpus.name if corpus.is_dir() else corpus.stem)
-    suite = notebooks()
+    suite = list(suite) if suite is not None else notebooks()
     if not suite:
         raise FileNotFoundError(f"no notebooks in {NOTEBOOKS}")
+    out = report_folder(reports, corpus)
     workers = workers or default_workers(len(suite))
     started = time.perf_counter()
     fill_cache(corpus)
@@ -272,7 +308,8 @@ def run_suite(corpus: str | Path, *, themes: str | Path = THEMES, reports: Path 
     def one(numbered: tuple[int, Path]) -> Executed:
         number, notebook = numbered
         say(f"[{number}/{len(suite)}] {notebook.name} on {corpus.name} ...")
-        run = execute(notebook, out / notebook.name, corpus=corpus, themes=themes, progress=progress and workers == 1)
+        run = execute(notebook, out / notebook.name, corpus=corpus, themes=themes, lexicon=lexicon,
+                      progress=progress and workers == 1)
         render_html(run.notebook, run.notebook.with_suffix(".html"))
         status = f"FAILED ({run.error})" if run.error else "ok"
         say(f"[{number}/{len(suite)}] {notebook.name}: {status} in {run.seconds:.1f} s")
