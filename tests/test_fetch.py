@@ -568,3 +568,59 @@ def test_command_line(server, tmp_path, monkeypatch, capsys):
     error = capsys.readouterr().err
     assert error.startswith("fetch whitehouse: could not reach") and "by hand" in error
     assert not (tmp_path / "other").exists()
+
+
+# --- reliability: the commit stated, an overall deadline, files of others kept -----------------------------------
+
+def test_an_archive_that_does_not_state_its_commit_is_refused(server, tmp_path):
+    url = server.serve("/archive.tar.gz", build_archive(commit=None))
+    with pytest.raises(FetchError, match="does not state its commit"):
+        _run(url, tmp_path / "wh")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_download_that_drips_is_stopped_by_the_overall_deadline(server, tmp_path):
+    def drip(handler):
+        handler.send_response(200)
+        handler.send_header("Content-Length", "100000")
+        handler.end_headers()
+        try:
+            for _ in range(100):  # a byte every 0.1 s: never quiet for the per-read timeout
+                handler.wfile.write(b"\0")
+                handler.wfile.flush()
+                time.sleep(0.1)
+        except OSError:
+            pass  # the client gave up, as it should
+    url = server.serve("/drip.tar.gz", drip)
+    started = time.monotonic()
+    with pytest.raises(FetchError, match="did not finish within 1 s"):
+        _run(url, tmp_path / "wh", timeout=2, deadline=1)
+    assert time.monotonic() - started < 4
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_fetching_other_years_keeps_files_someone_else_put_there(server, tmp_path):
+    url = server.serve("/archive.tar.gz", build_archive())
+    out = tmp_path / "wh"
+    _run(url, out, since=2023)
+    mine = {"my-notes.md": b"my notes\n", "statements-releases/2023-01/2023-01-05-readout-of-my-own.md": b"mine too\n"}
+    for name, data in mine.items():
+        (out / name).parent.mkdir(parents=True, exist_ok=True)
+        (out / name).write_bytes(data)
+    result = _run(url, out, until=2021)
+    assert result.fetched
+    assert _tree(out) - {"LICENSE", MANIFEST_NAME} == _readouts(until=2021) | set(mine)
+    assert all((out / name).read_bytes() == data for name, data in mine.items())
+    manifest = json.loads((out / MANIFEST_NAME).read_text())
+    assert set(manifest["files"]) == _readouts(until=2021) | {"LICENSE"} and manifest["until"] == 2021
+    assert fetch_module.verify(out) == []
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["wh"]
+    # a file of someone else's where a readout of the new selection goes: refused, nothing changed
+    clash = sorted(_readouts(since=2022))[0]
+    before = {name: (out / name).read_bytes() for name in _tree(out)}
+    _run(url, out, until=2021)  # unchanged selection: nothing to do
+    (out / clash).parent.mkdir(parents=True, exist_ok=True)
+    (out / clash).write_bytes(b"not the readout\n")
+    with pytest.raises(FetchError, match="move it away"):
+        _run(url, out, since=2022)
+    assert {name: (out / name).read_bytes() for name in _tree(out) if name != clash} == before

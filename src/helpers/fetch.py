@@ -53,6 +53,8 @@ MAX_ARCHIVE_BYTES = 1 << 30
 MAX_UNPACKED_BYTES = 4 << 30
 MAX_EXTRACT_BYTES = 512 << 20
 DEFAULT_TIMEOUT = 20.0
+# The whole download's limit: a server that sends a byte now and then never trips the per-read timeout.
+DEFAULT_DEADLINE = 900.0
 
 _CHUNK = 1 << 16
 _DATED_FILE = re.compile(r"^((?:19|20)\d\d)-\d\d-\d\d")
@@ -93,6 +95,7 @@ def fetch_whitehouse(
     until: int | None = None,
     url: str | None = None,
     timeout: float = DEFAULT_TIMEOUT,
+    deadline: float = DEFAULT_DEADLINE,
     max_archive_bytes: int = MAX_ARCHIVE_BYTES,
     max_unpacked_bytes: int = MAX_UNPACKED_BYTES,
     max_extract_bytes: int = MAX_EXTRACT_BYTES,
@@ -141,7 +144,8 @@ def fetch_whitehouse(
         handle, name = tempfile.mkstemp(prefix=f".{target.name}.download-", suffix=".tar.gz", dir=target.parent)
         os.close(handle)
         archive = Path(name)
-        archive_bytes, archive_sha256 = _download(url, archive, timeout=timeout, max_bytes=max_archive_bytes, log=log, target=target)
+        archive_bytes, archive_sha256 = _download(url, archive, timeout=timeout, deadline=deadline, max_bytes=max_archive_bytes,
+                                                  log=log, target=target)
         _check_gzip(archive, max_unpacked=max_unpacked_bytes, target=target)
         staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.partial-", dir=target.parent))
         files, readouts, commit_seen = _extract(archive, staging, since=since, until=until, max_bytes=max_extract_bytes)
@@ -221,6 +225,9 @@ def _remove_leftovers(target: Path) -> None:
     """Remove what an interrupted run left beside the target (only our own hidden temporary names)."""
     if not target.parent.is_dir():
         return
+    if target.is_dir():  # a manifest being replaced when the run was killed
+        for leftover in target.glob(f".{MANIFEST_NAME}.*"):
+            leftover.unlink(missing_ok=True)
     for kind in ("download", "partial", "old"):
         for leftover in target.parent.glob(f".{target.name}.{kind}-*"):
             if leftover.is_dir() and not leftover.is_symlink():
@@ -256,8 +263,10 @@ def _read_manifest(folder: Path) -> dict:
     return manifest
 
 
-def _download(url: str, dest: Path, *, timeout: float, max_bytes: int, log: TextIO, target: Path) -> tuple[int, str]:
-    """Stream `url` into `dest`; returns (bytes, SHA-256). Raises FetchError with by-hand instructions."""
+def _download(url: str, dest: Path, *, timeout: float, deadline: float = DEFAULT_DEADLINE, max_bytes: int, log: TextIO,
+              target: Path) -> tuple[int, str]:
+    """Stream `url` into `dest` within `deadline` seconds in all; returns (bytes, SHA-256). Raises FetchError with
+    by-hand instructions."""
     host = urllib.parse.urlsplit(url).netloc or url
     request = urllib.request.Request(url, headers={"User-Agent": "readouts-fetch (+https://github.com/" + REPOSITORY + ")"})
     started = time.monotonic()
@@ -270,8 +279,13 @@ def _download(url: str, dest: Path, *, timeout: float, max_bytes: int, log: Text
             digest = hashlib.sha256()
             received = 0
             progress = _Progress(log, url, expected)
+            # read1 returns what one read of the socket gives, so the deadline is checked however slowly bytes come
+            read = getattr(response, "read1", response.read)
             with open(dest, "wb") as sink:
-                while chunk := response.read(_CHUNK):
+                while chunk := read(_CHUNK):
+                    if time.monotonic() - started > deadline:
+                        raise FetchError(f"the download of {url} did not finish within {deadline:g} s "
+                                         f"({_size(received)} received); nothing was kept.\n{_by_hand(target)}")
                     received += len(chunk)
                     if received > max_bytes:
                         raise FetchError(f"{url} sent more than the {_size(max_bytes)} allowed; refusing it")
@@ -394,7 +408,10 @@ def _extract(archive: Path, staging: Path, *, since: int | None, until: int | No
         with tarfile.open(archive, "r:gz") as tar:
             # `git archive` states the commit in a pax global header; a different one is not the pinned dataset.
             commit_seen = tar.pax_headers.get("comment")
-            if commit_seen is not None and commit_seen.strip() != COMMIT:
+            if commit_seen is None:
+                raise FetchError(f"the archive does not state its commit (a GitHub archive names it in a pax header), so it "
+                                 f"cannot be told from any other version; refusing it (expected {COMMIT})")
+            if commit_seen.strip() != COMMIT:
                 raise FetchError(f"the archive is of commit {commit_seen.strip()!r}, not the pinned {COMMIT}; refusing it")
             for member in tar:
                 parts = PurePosixPath(member.name).parts
@@ -453,11 +470,18 @@ def _extract(archive: Path, staging: Path, *, since: int | None, until: int | No
 
 
 def _swap_into_place(staging: Path, target: Path) -> None:
-    """Rename the finished folder into place; an older corpus is moved aside first and removed after."""
+    """Put the finished folder in place. An older corpus is replaced in one step (moved aside, then removed) when
+    it holds only files this command wrote; files someone added beside them are never removed: then only the
+    files the old manifest lists are replaced or removed, in place, and the new manifest is written last."""
     if target.is_dir() and not any(target.iterdir()):
         target.rmdir()
     if not target.exists():
         os.replace(staging, target)
+        return
+    ours = set(_read_manifest(target).get("files", {})) | {MANIFEST_NAME}
+    theirs = sorted(_tree(target) - ours)
+    if theirs:
+        _merge_into(staging, target, ours, theirs)
         return
     old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
     old.rmdir()
@@ -468,6 +492,50 @@ def _swap_into_place(staging: Path, target: Path) -> None:
         os.replace(old, target)
         raise
     shutil.rmtree(old, ignore_errors=True)
+
+
+def _tree(folder: Path) -> set[str]:
+    return {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file() or p.is_symlink()}
+
+
+def _merge_into(staging: Path, target: Path, ours: set[str], theirs: list[str]) -> None:
+    new = _tree(staging)
+    clash = [name for name in theirs if name in new]
+    if clash:
+        raise FetchError(f"{target / clash[0]} is not a file this command wrote, and a readout of the new selection "
+                         f"goes there; move it away and fetch again (nothing was changed)")
+    # Until the new manifest is written, the old one must name every file written so far, or a run killed half-way
+    # would leave files no manifest claims, which the next run would then keep as someone else's.
+    old_manifest = json.loads((target / MANIFEST_NAME).read_text(encoding="utf-8"))
+    fresh = json.loads((staging / MANIFEST_NAME).read_text(encoding="utf-8"))
+    interim = dict(old_manifest, files={**old_manifest.get("files", {}), **fresh["files"]}, commit=None)
+    _write_json_atomically(target / MANIFEST_NAME, interim)
+    for name in sorted(ours - new - {MANIFEST_NAME}):
+        (target / name).unlink(missing_ok=True)
+        _remove_empty_parents(target / name, target)
+    for name in sorted(new - {MANIFEST_NAME}):
+        dest = target.joinpath(*PurePosixPath(name).parts)
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(staging.joinpath(*PurePosixPath(name).parts), dest)
+    _write_json_atomically(target / MANIFEST_NAME, fresh)
+    shutil.rmtree(staging, ignore_errors=True)
+
+
+def _remove_empty_parents(path: Path, top: Path) -> None:
+    folder = path.parent
+    while folder != top and folder.is_relative_to(top):
+        try:
+            folder.rmdir()
+        except OSError:
+            return
+        folder = folder.parent
+
+
+def _write_json_atomically(path: Path, data: dict) -> None:
+    handle, name = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    os.close(handle)
+    _write_json(Path(name), data)
+    os.replace(name, path)
 
 
 def _write_json(path: Path, data: dict) -> None:
