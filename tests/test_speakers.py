@@ -216,3 +216,67 @@ def test_verb_trie_matches_as_the_plain_list_of_forms(whitehouse, styles):
             assert (expected and expected.group()) == (found and found.group()), text
             compared += bool(expected)
     assert compared > 500  # the check met many verbs
+
+
+# --- genre constructions (see labels/NOTES.md, "Genre constructions"); short texts written for these tests ---------
+
+def _readout(*paragraphs: list[str], host: str = "Anna Varga", counterparts: tuple[str, ...] = ("Tomas Lind",),
+             counterpart_country: str = "Sweden") -> pd.DataFrame:
+    """Attribution of one readout given as paragraphs of sentences, the host Hungarian, the counterpart Swedish."""
+    texts = [text for paragraph in paragraphs for text in paragraph]
+    sentences = pd.DataFrame({"doc_id": "d", "para_id": [p for p, paragraph in enumerate(paragraphs) for _ in paragraph],
+                              "sent_id": range(len(texts)), "start": 0, "end": [len(t) for t in texts], "text": texts})
+    documents = pd.DataFrame({"doc_id": ["d"], "host": [host], "host_title": ["President"], "counterparts": [list(counterparts)],
+                              "counterpart_title": ["Prime Minister"], "counterpart_country": [counterpart_country],
+                              "source_style": ["unknown"], "text": [" ".join(texts)]})
+    return attribute_speakers(sentences, documents)
+
+
+def test_each_numbered_or_bulleted_point_has_its_own_speaker():
+    out = _readout(["President Anna Varga met Prime Minister Tomas Lind of Sweden in Budapest."],
+                   ["The points of the meeting were as follows:"],
+                   ["(i) President Varga welcomed the new rail link."],
+                   ["(ii) Prime Minister Lind thanked Hungary for its support."],
+                   ["- The two leaders agreed to meet again."])
+    assert list(out["role"]) == ["narrator", "narrator", "host", "counterpart", "joint"]
+
+
+def test_a_quotation_over_several_paragraphs_is_the_one_quoted():
+    out = _readout(["President Anna Varga met Prime Minister Tomas Lind of Sweden in Budapest."],
+                   ["Opening the talks, President Varga said:"],
+                   ["“Dear friend, welcome to Budapest.", "Our trade has doubled in five years."],
+                   ["“We want it to double again.”"],
+                   ["Prime Minister Lind thanked his host."])
+    assert list(out["role"]) == ["narrator", "host", "host", "host", "host", "counterpart"]
+    assert set(out["speaker"][1:5]) == {"Anna Varga"}
+
+
+def test_a_quotation_after_said_runs_to_its_closing_mark():
+    out = _readout(["President Anna Varga met Prime Minister Tomas Lind of Sweden in Budapest."],
+                   ['Prime Minister Lind said: "Sweden values this friendship.',
+                    'President Varga and I have agreed on a great deal today."'])
+    assert list(out["role"]) == ["narrator", "counterpart", "counterpart"]
+
+
+def test_a_passive_report_with_no_speaker_is_both_sides():
+    out = _readout(["President Anna Varga met Prime Minister Tomas Lind of Sweden in Budapest."],
+                   ["Energy security was also discussed."],
+                   ["The accord was announced by President Varga at a press conference."])
+    assert list(out["role"])[:2] == ["narrator", "joint"]
+    assert out["role"].iloc[2] != "joint"  # an agent: "announced by President Varga"
+
+
+def test_background_about_a_visitor_is_the_publisher_s():
+    out = _readout(["President Anna Varga met Prime Minister Tomas Lind of Sweden in Budapest."],
+                   ["Prime Minister Lind is on an official visit to Hungary.", "He is accompanied by his ministers."],
+                   ["Prime Minister Lind will also travel to Debrecen."],
+                   ["He said that Sweden would open a consulate there."])
+    assert list(out["role"]) == ["narrator", "narrator", "narrator", "narrator", "counterpart"]
+
+
+def test_a_subordinate_or_participial_opening_does_not_decide():
+    out = _readout(["President Anna Varga met Prime Minister Tomas Lind of Sweden in Budapest."],
+                   ["Welcoming Prime Minister Lind, President Varga stressed the value of the partnership."],
+                   ["When President Varga visited Stockholm last year, she and Prime Minister Lind agreed on a plan.",
+                    "Today they reviewed it."])
+    assert list(out["role"]) == ["narrator", "host", "joint", "joint"]

@@ -10,6 +10,7 @@ that reading and speaker attribution (`helpers.speakers`):
 | `reporting_verbs.csv` | reporting verbs (form -> lemma) |
 | `framing_verbs.csv` | verbs of the framing sentence ("spoke with", "had a phone conversation") |
 | `speech_adverbs.csv` | words between a subject and its verb ("also", "further") |
+| `background_verbs.csv` | predicates of background about a person ("is paying an official visit", "will travel to") |
 """
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ from .people import Person, is_institution, name_pattern, parse_person, split_pe
 class Verbs:
     """The verb tables compiled: every form with what it does, and the pattern of one adverb."""
 
-    forms: dict[str, tuple[str, str, bool]]  # lower-cased form -> (kind "report"/"frame", lemma, needs_object)
+    forms: dict[str, tuple[str, str, bool]]  # lower-cased form -> (kind "report"/"frame"/"background", lemma, needs_object)
     adverb: str
     greetings: frozenset[str] = frozenset()  # framing forms that frame in the opening only ("welcomed")
 
@@ -48,6 +49,9 @@ def verbs(lexicon: Lexicon) -> Verbs:
         forms[form] = ("frame", lemma, needs.strip() in ("yes", "opening"))
         if needs.strip() == "opening":
             greetings.add(form)
+    for form in lexicon.table("background_verbs")["form"]:
+        form = " ".join(form.lower().split())
+        forms.setdefault(form, ("background", "", False))  # a form that also frames or reports keeps that reading
     return Verbs(forms, rf"(?:{alternation(lexicon.words('speech_adverbs', 'word'))}|\w+ly)", frozenset(greetings))
 
 

@@ -44,10 +44,18 @@ from .lexicon import APOSTROPHES, SENTENCE_END, Lexicon, alternation, as_lexicon
 from .people import (Person, aliases, canonical_name, country_names, honorifics, name_fillers, name_pattern, parse_person,
                      title_equivalents, titles, words_of_kind)
 
+
+def _piece(lexicon: Lexicon, table: str, kind: str) -> str:
+    return alternation(words_of_kind(lexicon, table, kind))
+
 HOST, COUNTERPART, JOINT, NARRATOR, OTHER, UNATTRIBUTED = schema.ROLES
 INDIVIDUAL_ROLES = (HOST, COUNTERPART, OTHER)
 
 _SENTENCE_END = re.compile(rf"{SENTENCE_END}$")
+# The marker of a point in a list: a bullet or dash, or a number or roman numeral in brackets or before a full stop
+# ("- Minister X underlined ...", "(iv) Prime Minister Y reaffirmed ...", "(1) At the outset, ..."). Numbering and
+# punctuation, not vocabulary: the point's own words are read after it, each point with its own speaker.
+_LIST_MARKER = re.compile(r"\s*(?:[-–—•▪·*]|\((?:\d{1,2}|[ivxlc]{1,6}|[a-z])\)|(?:\d{1,2}|[ivxlc]{1,6})[.)])\s+(?=\S)")
 
 
 # --- the compiled tables ------------------------------------------------------------------------
@@ -84,6 +92,13 @@ class _Rules:
     speaker_after: re.Pattern  # ", the Minister said." closing a sentence
     coordinators: frozenset[str]  # "and", "but": a clause opening with one has no subject of its own
     name_fillers: frozenset[str]  # words inside a name that do not identify the person ("Jr.", "bin")
+    list_marker: re.Pattern   # "- ", "• ", "(iv) ", "(1) ", "2. " opening a point of a list
+    subordinate: re.Pattern   # a word opening a subordinate clause ("When", "Although")
+    participle: re.Pattern    # an -ing word ("Welcoming")
+    adverb_word: re.Pattern   # one adverbial word ("also", "today")
+    verb_follows: re.Pattern  # a lower-case word straight after a subject, with no comma between
+    lead_word: re.Pattern     # a word of the lead_ins table ("During", "Following": prepositions, not participles)
+    passive: re.Pattern       # a reporting verb in the passive in the first clause: "Views were also exchanged"
 
 
 @derived
@@ -160,6 +175,21 @@ def _rules(lexicon: Lexicon) -> _Rules:
         speaker_after=re.compile(r"(?:,[\"”’]?|[\"”’],?)\s+(?P<clause>(?:[^\s,;:\"“”]+\s+){1,6}[^\s,;:\"“”]+)\s*$"),
         coordinators=frozenset(words_of_kind(lexicon, "link_words", "coordinator")),
         name_fillers=name_fillers(lexicon),
+        list_marker=_LIST_MARKER,
+        subordinate=re.compile(rf"(?:{alternation(lexicon.words('subordinators', 'word'))})(?![\w-])"),
+        participle=re.compile(r"[A-Z][a-z]{2,}ing"),  # "Welcoming", "Noting"; not "King"
+        verb_follows=re.compile(r"\s+[a-z]"),
+        adverb_word=re.compile(adverb, re.IGNORECASE),
+        lead_word=re.compile(alternation(lexicon.words("lead_ins", "word"))),
+        # up to the first comma, colon or quotation mark: "The situation in Ukraine was also discussed", not "He said
+        # that sanctions were discussed" (a subject was found there first) nor a passive inside a quotation
+        # in a main clause ("... meetings that were announced" is not) and without an agent ("The Declaration was
+        # announced by President X" names its speaker) or a complement ("has been committed to")
+        passive=re.compile(rf"(?:(?!(?<![\w-])(?:{_piece(lexicon, 'link_words', 'relative')})(?![\w-]))[^,;:\"“”])*?"
+                           rf"(?<![\w-])(?:{_piece(lexicon, 'link_words', 'passive_auxiliary')})\s+"
+                           rf"(?:{adverb}\s+)*?(?P<verb>{forms_alternation([f for f in forms if verb_table.forms[f][0] == 'report'], adverb)})"
+                           rf"(?![\w-])(?!\s+(?:{_piece(lexicon, 'link_words', 'passive_complement')})(?![\w-]))",
+                           re.IGNORECASE),
         # an object that is a person, not a possessive ("welcomed the Prime Minister to", not "welcomed India's role")
         framing_object=re.compile(rf"\s*(?:(?:{adverb})\s+)*?(?:with\b|(?:to\s+)?(?:the\s+)?(?>[A-Z][\w.-]*(?:\s+(?:of\s+|the\s+)*[A-Z][\w.-]*)*)(?!['’]))"),
     )
@@ -369,22 +399,36 @@ class _Subject:
 
 
 def _verb_entry(matched: str, rules: _Rules) -> tuple[str, str, bool]:
-    """(kind, lemma, needs_object) of a matched verb form; forms with `*` are found by their pattern."""
+    """(kind, lemma, needs_object) of a matched verb form; forms with `*` are found by their pattern, and a form with
+    adverbials after its first word ("will also travel", "spoke today with") by the form without them."""
     form = " ".join(matched.lower().split())
     if form in rules.verbs:
         return rules.verbs[form]
     for pattern, wildcard in rules.wildcard_forms:
         if pattern.fullmatch(matched):
             return rules.verbs[wildcard]
-    return ("", "", False)
+    first, *rest = form.split()
+    plain = " ".join([first, *(word for word in rest if not rules.adverb_word.fullmatch(word))])
+    return rules.verbs.get(plain, ("", "", False))
 
 
-def _clause_starts(text: str, rules: _Rules) -> list[int]:
-    """Where the first main clause's subject may start: the sentence start, and after a lead-in each of the first commas."""
-    starts = [0]
-    if rules.lead_in.match(text):
-        starts += [m.end() for m in rules.comma.finditer(text, 0, min(len(text), 250))][:4]
-    return starts
+def _clause_starts(text: str, rules: _Rules, pos: int = 0, cast: _Cast | None = None) -> list[tuple[int, bool]]:
+    """Where the first main clause's subject may start, each with whether only a subject with a reporting verb counts
+    there: the sentence start (or `pos`, after a list marker), and after a lead-in each of the first commas.
+    A subordinate clause before the first comma ("When PM X visited Y, he and Z agreed ...") is never the subject,
+    whoever it names. A participle ("Welcoming President X, His Highness affirmed ...") is not either when a speaker
+    with a reporting verb follows a comma; otherwise it may be ("Joining President X on the call were ..."). The
+    opening word may be part of a name the document knows ("Ding Xuexiang said ...")."""
+    if not rules.lead_in.match(text, pos):
+        return [(pos, False)]
+    commas = [m.end() for m in rules.comma.finditer(text, pos, min(len(text), pos + 250))][:4]
+    opener = rules.word.match(text, pos)
+    named = cast is not None and opener is not None and any(opener.group().lower() in member.keys for member in cast.members)
+    if commas and not named and rules.subordinate.match(text, pos):
+        return [(comma, False) for comma in commas]
+    if commas and not named and opener is not None and rules.participle.fullmatch(opener.group()) and not rules.lead_word.fullmatch(opener.group()):
+        return [(comma, True) for comma in commas] + [(pos, False)]
+    return [(pos, False)] + [(comma, False) for comma in commas]
 
 
 def _subject(text: str, pos: int, rules: _Rules) -> _Subject | None:
@@ -397,7 +441,12 @@ def _subject(text: str, pos: int, rules: _Rules) -> _Subject | None:
         return None
     if first in rules.pronoun_refers and (m := rules.pronoun.match(text, pos)):
         pronoun = m.group("pronoun").lower()
-        return _Subject("pronoun", m.end(), refers_to=rules.pronoun_refers[pronoun], pronoun=pronoun)
+        others, end = [], m.end()
+        # "he and President X agreed": the pronoun's person and the others named with it
+        while (sep := rules.separator.match(text, end)) and (item := _mention(text, sep.end(), rules)) is not None:
+            others.append(item[1])
+            end = item[2]
+        return _Subject("pronoun", end, others, refers_to=rules.pronoun_refers[pronoun], pronoun=pronoun)
     if first in rules.phrase_starters:
         if m := rules.event.match(text, pos):
             return _Subject("event", m.end())
@@ -523,18 +572,30 @@ def _decide(text: str, *, first: bool, cast: _Cast, paragraph: _Decision | None,
             last_plural: str, rules: _Rules) -> _Decision:
     """Role, speaker, verb and rule for one sentence, given what the paragraph and document said so far."""
     individual = paragraph is not None and paragraph.role in (HOST, COUNTERPART)
-    for pos in _clause_starts(text, rules):
+    marker = rules.list_marker.match(text)
+    start = marker.end() if marker else 0
+    for pos, needs_verb in _clause_starts(text, rules, start, cast):
         subject = _subject(text, pos, rules)
         if subject is None:
             continue
         verb_match = rules.verb.match(text, subject.end)
         kind, lemma, needs_object = _verb_entry(verb_match.group("verb"), rules) if verb_match else ("", "", False)
+        if needs_verb and subject.kind in ("people", "countries") and kind != "report" and not rules.verb_follows.match(text, subject.end):
+            continue  # after a participle, a person with a verb: not the next of a list ("..., Chancellor Scholz of Germany, ...")
         # After the opening a framing verb frames only with a person after it ("also spoke with President Putin"),
         # and a greeting never does ("welcomed the Vice President back to Japan" reports the welcome).
         if kind == "frame" and needs_object and not first and (
                 " ".join(verb_match.group("verb").lower().split()) in rules.greetings
                 or not rules.framing_object.match(text, verb_match.end())):
             kind = "report" if lemma else ""
+        if kind == "background":
+            # "X is paying an official visit to ...", "He is accompanied by ...": the publisher's account of a person
+            # (a subject the rules know: a person, a pronoun; not "This is in addition to ...")
+            resolved = _resolve_people(subject.phrases, cast) if subject.kind == "people" else None
+            if resolved or subject.kind == "pronoun" and subject.refers_to == "person":
+                person = resolved[0] if resolved and len(resolved) == 1 and resolved[0][0] in INDIVIDUAL_ROLES else None
+                return _Decision(NARRATOR, rule=BACKGROUND, person=person)
+            continue
         if kind == "frame":
             decision = _Decision(NARRATOR, rule="framing verb")
             if subject.kind == "people":
@@ -552,6 +613,9 @@ def _decide(text: str, *, first: bool, cast: _Cast, paragraph: _Decision | None,
                 if last_person is None:
                     return _Decision(UNATTRIBUTED, verb=lemma, rule="pronoun without antecedent")
                 role, speaker = last_person
+                if subject.phrases and (others := _resolve_people(subject.phrases, cast)):
+                    if {role} | {r for r, _ in others} >= {HOST, COUNTERPART}:
+                        return _Decision(JOINT, "", lemma, CONJOINED_WITH_PRONOUN, plural=JOINT)
                 return _Decision(role, speaker, lemma, "pronoun", person=last_person, pronoun=subject.pronoun)
             role = last_plural or JOINT
             if not has_verb and individual and rules.modal.match(text, subject.end):
@@ -588,6 +652,10 @@ def _decide(text: str, *, first: bool, cast: _Cast, paragraph: _Decision | None,
         rule = "country as subject" if subject.kind == "countries" else "named subject"
         # a principal named by title only ("The Prime Minister said ...") is still the one a later "He" means
         return _Decision(role, speaker, lemma, rule, person=(role, speaker) if speaker or role in (HOST, COUNTERPART) else None)
+    # Speech reported in the passive with no speaker ("Views were also exchanged on ...", "The situation in Ukraine was
+    # also discussed") is both sides', unless it stands inside one leader's paragraph.
+    if not first and not individual and (passive := rules.passive.match(text, start)):
+        return _Decision(JOINT, "", _verb_entry(passive.group("verb"), rules)[1], PASSIVE, plural=JOINT)
     # The speaker may come after the words: '"...," Mr Hipkins said.', "India is ready ..., the Minister said."
     if not first and (after := rules.speaker_after.search(text)):
         decision = _decide(text[after.start("clause"):], first=False, cast=cast, paragraph=None, last_person=last_person,
@@ -599,6 +667,10 @@ def _decide(text: str, *, first: bool, cast: _Cast, paragraph: _Decision | None,
 
 
 SPEAKER_AFTER = "speaker named after the words"
+BACKGROUND = "background about a person"
+INSIDE_QUOTATION = "inside a quotation"
+PASSIVE = "passive report"
+CONJOINED_WITH_PRONOUN = "pronoun and named subject"
 
 
 def _by_pronoun(decision: _Decision, candidates: list[tuple[str, str]], pronoun_of: dict[tuple[str, str], str]) -> _Decision:
@@ -619,6 +691,23 @@ def _opens_quote(text: str) -> bool:
     """Whether a sentence opens a quotation it does not close."""
     stripped = text.strip()
     return stripped[:1] in ('"', "“") and stripped.count("”") + stripped.count('"') < 2
+
+
+_OPENING_QUOTE = re.compile(r"\s*[\"“]")
+
+
+def _quotation_state(text: str, open_before: bool) -> tuple[bool, bool, bool]:
+    """(open before, open after, whether a quotation opened after some words): curly marks open and close, a
+    straight double mark toggles; single marks are left alone, being apostrophes as often as quotation marks."""
+    state, opened_after_words = open_before, False
+    for position, char in enumerate(text):
+        if char == "“" or char == '"' and not state:
+            if not state and text[:position].strip():
+                opened_after_words = True
+            state = True
+        elif char == "”" or char == '"':
+            state = False
+    return open_before, state, opened_after_words and state
 
 
 def _continue(paragraph: _Decision, lemma: str, rule: str) -> _Decision:
@@ -667,11 +756,35 @@ def _attribute(sentences: pd.DataFrame, documents: pd.DataFrame, lexicon: Lexico
         pronoun_of: dict[tuple[str, str], str] = {}  # "he" or "she", as the text has called them
         # The opening runs to the framing sentence, which may follow a heading or a dateline paragraph.
         opening_ends = opening_index(doc_texts)
+        quote_open = False                       # a quotation opened and not yet closed
+        quoted: _Decision | None = None          # who speaks inside it, when a speech tag said so
+        tag: _Decision | None = None             # "X said:" ending the paragraph before
         for index, (text, para) in enumerate(zip(doc_texts, para_ids[i:j])):
             if para != previous_para:
                 paragraph, previous_para = None, para
-            decision = _decide(text, first=index <= opening_ends, cast=cast, paragraph=paragraph, last_person=last_person,
-                               last_plural=last_plural, rules=rules)
+                if _OPENING_QUOTE.match(text):
+                    # a paragraph that opens with a quotation mark continues a quotation left open (a quotation over
+                    # several paragraphs reopens each with a mark and closes only the last), or is the one "X said:" announced
+                    quoted = quoted if quote_open else tag
+                    quote_open = True
+                else:
+                    quote_open, quoted = False, None
+                tag = None
+            if quote_open and quoted is not None:
+                decision = _Decision(quoted.role, quoted.speaker, "", INSIDE_QUOTATION)
+            else:
+                decision = _decide(text, first=index <= opening_ends, cast=cast, paragraph=paragraph, last_person=last_person,
+                                   last_plural=last_plural, rules=rules)
+            was_open, quote_open, opened_after_words = _quotation_state(text, quote_open)
+            speaks = decision.role in INDIVIDUAL_ROLES and decision.verb
+            if quote_open and not was_open:
+                # 'X said: "...' or 'X said, "...': the quotation is X's until it closes; a quotation that opens the
+                # sentence with no tag before it waits for one after it (SPEAKER_AFTER)
+                quoted = decision if opened_after_words and speaks else None
+            elif not quote_open:
+                quoted = None
+            if speaks and text.rstrip().endswith(":"):
+                tag = decision
             if decision.pronoun:
                 # the principals now, not at the start: a host known by title may have been named meanwhile
                 principals = [(m.role, m.name) for m in (cast.principal(HOST), cast.principal(COUNTERPART)) if m is not None]
