@@ -20,7 +20,8 @@ def many(tmp_path_factory):
     for i in range(FILES):
         (folder / f"r{i:03d}.txt").write_text(
             f"President Alpha Spoke with Prime Minister Beta {i}\n\n"
-            f"President Alpha spoke today with Prime Minister Beta about trade number {i}. "
+            f"President Alpha spoke today with Prime Minister Beta about trade number {i}, "
+            f"{' '.join(f'point{i}x{k}' for k in range(12))}. "
             "The two leaders agreed to meet again.\n", encoding="utf-8")
     return folder
 

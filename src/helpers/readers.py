@@ -103,10 +103,10 @@ def shown(path: str | os.PathLike) -> str:
 def list_files(paths: str | Path | list) -> tuple[list[tuple[Path, Path]], list[Path]]:
     """Entries to read as (file, root) pairs, in a stable order, and the roots given.
 
-    A folder is walked recursively; hidden files and README/LICENSE-like files are passed over. Linked
-    folders are followed when they lead to a folder inside the one given and not back up to one being
-    walked; any other entry that is not a folder (a link out of the folder, a broken link, a FIFO, a folder
-    that cannot be listed) is listed too, for `read_entry` to report.
+    A folder is walked recursively; hidden files and README/LICENSE-like files are passed over. Linked folders
+    are not followed (one inside the folder would only give its files twice, one outside reads what was not
+    given, one up the tree never ends); they are listed, like any other entry that is not a folder (a link out
+    of the folder, a broken link, a FIFO, a folder that cannot be listed), for `read_entry` to report.
     """
     if isinstance(paths, (str, Path)):
         paths = [paths]
@@ -118,19 +118,16 @@ def list_files(paths: str | Path | list) -> tuple[list[tuple[Path, Path]], list[
         if not root.is_dir():
             found.append((root, root.parent))
             continue
-        real_root = os.path.realpath(root)
-        found.extend((Path(os.path.join(root, *parts)), root) for parts in _walk(root, real_root, (), frozenset()))
+        found.extend((Path(os.path.join(root, *parts)), root) for parts in _walk(root, ()))
     return found, [Path(p) for p in paths]
 
 
-def _walk(root: Path, real_root: str, prefix: tuple[str, ...], walking: frozenset) -> list[tuple[str, ...]]:
+def _walk(root: Path, prefix: tuple[str, ...]) -> list[tuple[str, ...]]:
     """Relative path parts of the entries under `root`, sorted as pathlib sorts paths (part by part).
 
     Plain strings and os.scandir, since pathlib objects for every file of a large corpus cost more than the walk
-    itself. `walking` holds the real paths of the folders above, so a link back up to one of them is not
-    followed (it would never end)."""
+    itself."""
     folder = os.path.join(root, *prefix)
-    walking = walking | {os.path.realpath(folder)}
     found = []
     try:
         entries = list(os.scandir(folder))
@@ -142,13 +139,10 @@ def _walk(root: Path, real_root: str, prefix: tuple[str, ...], walking: frozense
             continue
         try:
             is_dir = entry.is_dir(follow_symlinks=False)
-            linked_dir = not is_dir and entry.is_symlink() and entry.is_dir()
         except OSError:
-            is_dir = linked_dir = False
+            is_dir = False
         if is_dir:
-            found.extend(_walk(root, real_root, (*prefix, name), walking))
-        elif linked_dir and _inside(os.path.realpath(entry.path), real_root) and os.path.realpath(entry.path) not in walking:
-            found.extend(_walk(root, real_root, (*prefix, name), walking))
+            found.extend(_walk(root, (*prefix, name)))
         elif not PASSED_OVER.match(name):
             found.append((*prefix, name))
     return sorted(found)
@@ -177,7 +171,8 @@ def read_entry(file: Path, root: Path) -> bytes:
         if not _inside(target, os.path.realpath(root)):
             raise ReadError(path, f"link to {shown(target)}, outside the folder read; not followed")
         if stat.S_ISDIR(status.st_mode):
-            raise ReadError(path, f"linked folder that leads back up to {shown(target)}, a folder already being read; not followed")
+            raise ReadError(path, f"linked folder (to {shown(target)}, inside the folder read, whose files are read where "
+                                  "they are); not followed")
     if stat.S_ISDIR(status.st_mode):
         try:
             os.listdir(file)
@@ -297,13 +292,16 @@ def _mostly_utf8(data: bytes, path: str, notes: list[str]) -> str | None:
 
 
 def _legacy(data: bytes, path: str) -> str:
-    """Text in a single- or double-byte encoding, as charset-normalizer judges it. Where cp1252 gives the same
-    text as its pick (English and Western European text, for which it often names cp1250), cp1252 it is."""
+    """Text in a single- or double-byte encoding, as charset-normalizer judges it. cp1252, the commonest, wins
+    whenever it reads the bytes as cleanly as the best pick: on Western European text charset-normalizer often
+    ranks cp1250 first, which turns "à" into "ŕ"."""
     from charset_normalizer import from_bytes
-    best = from_bytes(data).best()
+    matches = from_bytes(data)
+    best = matches.best()
     if best is None:
         raise ReadError(path, "binary file (no text encoding fits), not text")
-    if "cp1252" in best.could_be_from_charset or best.encoding == "cp1252":
+    western = next((m for m in matches if "cp1252" in m.could_be_from_charset), None)
+    if western is not None and western.chaos <= best.chaos + 0.01:
         try:
             return data.decode("cp1252")
         except UnicodeDecodeError:
@@ -491,6 +489,9 @@ def _text_record(text: str, path: str, doc_id: str, suffix: str) -> Record:
     return Record(path=path, doc_id=doc_id, format="markdown" if suffix in {".md", ".markdown"} else "text", body=rest, title=headline)
 
 
+_SENTENCE = re.compile(r"\w[\w,;'’\"”)]*\s+\w+.*?\w[\"'”’)]*[.!?]")
+
+
 def _html_record(text: str, path: str, doc_id: str) -> Record:
     """An HTML page: its main text as trafilatura extracts it (menus, footers and scripts left out), its title and
     date from the page's metadata. A page with no main text is reported, never loaded as markup."""
@@ -507,6 +508,8 @@ def _html_record(text: str, path: str, doc_id: str) -> Record:
     paragraphs = [line.strip() for line in body.split("\n") if line.strip()]
     if title and paragraphs and _meta_text(paragraphs[0]) == title:  # the page's <h1> repeats its title
         paragraphs = paragraphs[1:]
+    if not any(_SENTENCE.search(p) for p in paragraphs):  # what is left of a page of menus and headings
+        raise ReadError(path, "HTML page with no main text found (no sentence outside its menus and headings)")
     if not title and len(paragraphs) > 1:
         title, paragraphs = paragraphs[0], paragraphs[1:]
     if not title or not paragraphs:
@@ -527,11 +530,14 @@ def _csv_rows(text: str, path: str, *, delimiter: str) -> Iterator[tuple[int, di
 
     The field-size limit is raised to the text's length, so no readout is too long to fit. Quotes are read
     strictly: a lenient reader lets one unclosed quote swallow every row after it into one field, while a strict
-    one stops there, and reading starts again on the next line."""
+    one stops there. Reading then starts again on the line after the broken row's first line; a row read again
+    from lines the broken one had taken must have exactly the header's fields, or it is reported too (it may be
+    the broken row's continuation, not a row)."""
     csv.field_size_limit(max(csv.field_size_limit(), min(len(text) + 1, 2**31 - 1)))
     lines = text.split("\n")
     header: list[str] | None = None
     first = 0  # index of the first line the current reader was given
+    suspect_until = 0  # rows starting on lines up to this one were inside a broken row
     while first < len(lines):
         reader = csv.reader(io.StringIO("\n".join(lines[first:]), newline=""), delimiter=delimiter, strict=True)
         start = first + 1
@@ -544,16 +550,16 @@ def _csv_rows(text: str, path: str, *, delimiter: str) -> Iterator[tuple[int, di
                 end = max(first + reader.line_num, start)
                 if header is None:
                     raise ReadError(path, f"not a readable CSV table (header, line {start}: {exc})") from None
-                skipped = f"line {start}" if end == start else f"lines {start}-{end}"
-                yield start, ReadError(f"{path}:{start}", f"not a readable CSV row ({exc}); {skipped} skipped")
-                first = end
+                yield start, ReadError(f"{path}:{start}", f"not a readable CSV row ({exc})")
+                suspect_until = max(suspect_until, end)
+                first = start  # the next reader starts on the line after `start`
                 break
             row_start, start = start, first + reader.line_num + 1
             if header is None:
                 header = fields
             elif not fields or not any(f.strip() for f in fields):
                 continue
-            elif len(fields) > len(header):
+            elif len(fields) > len(header) or (row_start <= suspect_until and len(fields) != len(header)):
                 yield row_start, ReadError(f"{path}:{row_start}", f"row has {len(fields)} fields, the header {len(header)}")
             else:
                 yield row_start, dict(zip(header, fields + [""] * (len(header) - len(fields))))
