@@ -10,9 +10,12 @@ import pandas as pd
 import pytest
 from scipy.stats import chi2_contingency
 
-from helpers.compare import keyness, log_odds_ratio, speaker_profile, weighted_log_odds
+from helpers.compare import SmallGroupWarning, keyness, log_odds_ratio, speaker_profile, weighted_log_odds
 from helpers.keywords import frequencies, with_metadata
 from test_keywords import make_frames
+
+# The toy tables below are far smaller than any real comparison: their size warning is tested once, on purpose.
+pytestmark = pytest.mark.filterwarnings("ignore::helpers.compare.SmallGroupWarning")
 
 
 def counts_of(groups: dict[str, str]) -> pd.DataFrame:
@@ -41,7 +44,7 @@ TIDYLO = {"1": "the quick brown fox jumped jumped", "2": "over the lazy brown do
 
 def test_weighted_log_odds_reproduces_tidylo_example():
     # tidylo README / ?bind_log_odds example output (informative prior, weighted).
-    out = weighted_log_odds(counts_of(TIDYLO), "group", "term", "n")
+    out = weighted_log_odds(counts_of(TIDYLO), "group", "term", "n", complete=False)
     got = dict(zip(out["term"] + "/" + out["group"], out["log_odds_weighted"]))
     expected = {"quick/1": 0.773190, "fox/1": 0.773190, "over/2": 0.773190, "lazy/2": 0.773190,
                 "jumped/1": 1.238100, "dog/2": 1.238100,
@@ -50,7 +53,7 @@ def test_weighted_log_odds_reproduces_tidylo_example():
 
 
 def test_unweighted_log_odds_is_delta_before_scaling():
-    out = weighted_log_odds(counts_of(TIDYLO), "group", unweighted=True).set_index(["group", "term"])
+    out = weighted_log_odds(counts_of(TIDYLO), "group", unweighted=True, complete=False).set_index(["group", "term"])
     # jumped: y = 2 + 2 = 4 in group 1 and y_w = 4, so sigma2 = 1/4 + 1/4.
     assert out.loc[("1", "jumped"), "log_odds"] == pytest.approx(out.loc[("1", "jumped"), "log_odds_weighted"] * math.sqrt(0.5))
     assert "log_odds" not in weighted_log_odds(counts_of(TIDYLO), "group").columns
@@ -61,7 +64,7 @@ def test_weighted_log_odds_any_number_of_groups_and_uninformative_prior():
               "c": "climate climate climate energy trade pandemic", "d": "pandemic nato"}
     counts = counts_of(groups)
     for kwargs, alpha in (({}, None), ({"uninformative": True}, 1)):
-        out = weighted_log_odds(counts, "group", **kwargs)
+        out = weighted_log_odds(counts, "group", complete=False, **kwargs)
         got = dict(zip(zip(out["group"], out["term"]), out["log_odds_weighted"]))
         assert got == pytest.approx(tidylo_reference(counts, alpha), abs=1e-12)
     assert list(out.index) == list(counts.index)  # frame in, same rows out
@@ -191,7 +194,7 @@ def wh(whitehouse):
     return {
         "tokens": tokens,
         "by_year": by_year,
-        "log_odds": weighted_log_odds(by_year, "year"),
+        "log_odds": weighted_log_odds(by_year, "year", complete=False),
         "keyness": keyness(by_year, "year", target=2022).set_index("term"),
         "profile": speaker_profile(whitehouse, by="role").set_index("role"),
     }
@@ -248,3 +251,104 @@ def test_seed_lukashenko_distinctive_terms_against_xi(seed):
     assert (repeated["log_odds_weighted"] > 0).all()
     key = keyness(pair, "speaker", target="Alexander Lukashenko", reference="Xi Jinping").set_index("term")
     assert key.loc["belarus", "chi2"] >= 0 and key.loc["belarus", "log_ratio"] > 0
+
+
+# --- the complete grid, the counts behind the scores, and small groups ---------------------------------------
+
+THREE = {"big": "trade trade trade trade security security climate climate climate nato nato pandemic energy energy "
+                "trade security climate growth growth jobs",
+         "middle": "security security security trade climate nato nato nato pandemic",
+         "small": "taiwan taiwan trade"}
+
+
+def monroe_reference(groups: dict[str, str]) -> dict[tuple[str, str], float]:
+    """Monroe, Colaresi & Quinn (2008), eqs. 16-20, written out for every group and every term of the vocabulary,
+    a term a group never uses entering with y = 0. Each group i is compared with all groups pooled; the prior is
+    the empirical-Bayes one tidylo chooses, alpha_w = the term's count over all groups, alpha_0 = sum of alpha_w:
+      delta_iw = log((y_iw + a_w) / (n_i + a_0 - y_iw - a_w)) - log(Y_w / (N - Y_w)),
+      Y_w = sum_i (y_iw + a_w), N = sum_w Y_w, sigma2 = 1 / (y_iw + a_w) + 1 / Y_w, z = delta / sqrt(sigma2)."""
+    words = {g: Counter(text.split()) for g, text in groups.items()}
+    vocabulary = sorted(set().union(*words.values()))
+    alpha = {w: sum(words[g][w] for g in groups) for w in vocabulary}
+    alpha_0 = sum(alpha.values())
+    pooled = {w: sum(words[g][w] + alpha[w] for g in groups) for w in vocabulary}
+    big_n = sum(pooled.values())
+    out = {}
+    for g in groups:
+        n_i = sum(words[g].values())
+        for w in vocabulary:
+            y = words[g][w] + alpha[w]
+            delta = math.log(y / (n_i + alpha_0 - y)) - math.log(pooled[w] / (big_n - pooled[w]))
+            out[(g, w)] = delta / math.sqrt(1 / y + 1 / pooled[w])
+    return out
+
+
+def test_complete_grid_equals_monroe_et_al_with_zero_counts():
+    counts = counts_of(THREE)
+    out = weighted_log_odds(counts, "group")
+    expected = monroe_reference(THREE)
+    got = dict(zip(zip(out["group"], out["term"]), out["log_odds_weighted"]))
+    assert set(got) == set(expected)  # every group x term pair, zeros included
+    assert got == pytest.approx(expected, abs=1e-12)
+    zeros = out[out["n"] == 0]
+    assert len(zeros) == 3 * counts["term"].nunique() - len(counts) and len(zeros) > 0
+    assert (zeros["log_odds_weighted"] < 0).all()  # a term a group never uses is under-represented in it
+    # the small group's terms are not all "distinctive" once its zeros count (they were, in the sparse form)
+    sparse = weighted_log_odds(counts, "group", complete=False)
+    assert (sparse.loc[sparse["group"] == "small", "log_odds_weighted"] > 0).all()
+    assert (out.loc[out["group"] == "small", "log_odds_weighted"] > 0).mean() < 0.5
+
+
+def test_every_comparison_carries_its_counts():
+    counts = counts_of(THREE)
+    out = weighted_log_odds(counts, "group").set_index(["group", "term"])
+    assert out.loc[("small", "taiwan"), "n"] == 2 and out.loc[("small", "nato"), "n"] == 0
+    assert out.loc[("small", "nato"), "group_total"] == 3 and out.loc[("big", "nato"), "term_total"] == 5
+    for verb in (keyness, log_odds_ratio):
+        result = verb(counts, "group", target="small", reference="big")
+        assert (result["total_target"] == 3).all() and (result["total_reference"] == len(THREE["big"].split())).all()
+        assert {"n_target", "n_reference"} <= set(result.columns)
+
+
+def test_small_groups_are_named_in_a_warning_or_refused():
+    counts = counts_of(THREE)
+    with pytest.warns(SmallGroupWarning, match=r"'small'.*fewer than 1,000 words"):
+        weighted_log_odds(counts, "group")
+    with pytest.raises(ValueError, match=r"'small'.* min_size=5 .*no scores"):
+        weighted_log_odds(counts, "group", min_size=5)
+    with pytest.raises(ValueError, match="'target'"):
+        keyness(counts, "group", target="small", reference="big", min_size=5)
+    with pytest.raises(ValueError, match="'target'"):
+        log_odds_ratio(counts, "group", target="small", min_size=5)
+    import warnings
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # a size the caller set, and met, is no cause for a warning
+        weighted_log_odds(counts, "group", min_size=3)
+
+
+def test_min_count_drops_rare_terms_before_scoring():
+    counts = counts_of(THREE)
+    out = weighted_log_odds(counts, "group", min_count=3)
+    assert set(out["term"]) == {t for t, n in counts.groupby("term")["n"].sum().items() if n >= 3}
+
+
+@pytest.fixture(scope="module")
+def diplomatic_sides(whitehouse):
+    """Host against counterpart in diplomatic events: readouts whose counterpart is of a foreign country."""
+    diplomatic = whitehouse.subset("counterpart_country != '' and counterpart_country != 'United States'")
+    counts = frequencies(diplomatic, by="role")
+    return counts[counts["role"].isin(["host", "counterpart"])]
+
+
+def test_whitehouse_host_against_counterpart_is_not_all_positive(diplomatic_sides):
+    sizes = diplomatic_sides.groupby("role", observed=True)["n"].sum()
+    smaller = sizes.idxmin()
+    with pytest.warns(SmallGroupWarning, match=repr(smaller)):  # the counterpart is barely quoted: it is said
+        out = weighted_log_odds(diplomatic_sides, "role")
+    side = out[out["role"] == smaller]
+    # Sparse (tidylo), every term the small side uses came out positive; over the whole grid most do not.
+    assert (side["log_odds_weighted"] > 0).mean() < 0.60
+    # With the informative prior, a term seen once or twice cannot stand out: alpha_w = its own count keeps
+    # y / y_w near the group's share of the text, so its z stays under 1 (no minimum count filter needed).
+    rare = out[out["term_total"] < 3]
+    assert len(rare) and (rare["log_odds_weighted"].abs() <= 3).all()

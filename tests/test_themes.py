@@ -12,17 +12,65 @@ from helpers.keywords import genre_stopwords
 from helpers.themes import code_themes, load_dictionary, theme_shares, topics
 from test_keywords import make_frames
 
-ISSUE_THEMES = ["pandemic and health", "economy and trade", "belt and road and connectivity", "development and poverty",
-                "security and defence", "sovereignty and core interests", "multilateralism and international order",
-                "climate and energy", "science and technology", "culture and people-to-people exchange", "regional conflicts"]
+ISSUE_THEMES = ["pandemic and health", "economy and trade", "infrastructure and connectivity",
+                "development and humanitarian aid", "security and defence", "sovereignty and territorial integrity",
+                "multilateralism and international order", "climate and energy", "science and technology",
+                "culture and people-to-people exchange", "human rights and democracy", "migration", "regional conflicts",
+                "core interests"]
 
 
-def test_dictionary_ships_the_starting_set():
+def test_dictionary_ships_general_themes_and_a_genre_set():
     dictionary = load_dictionary()
     assert list(dictionary) == ISSUE_THEMES
-    assert {"taiwan", "hong kong", "xinjiang", "interference"} <= set(dictionary["sovereignty and core interests"])
-    assert "belt and road" in dictionary["belt and road and connectivity"]
+    assert {"taiwan", "hong kong", "xinjiang"} <= set(dictionary["core interests"])
+    assert {"interference", "territorial integrity"} <= set(dictionary["sovereignty and territorial integrity"])
+    assert "belt and road" in dictionary["infrastructure and connectivity"]
     assert {"ukraine", "middle east"} <= set(dictionary["regional conflicts"])
+    assert dictionary.sets["core interests"] == "china" and dictionary.sets["economy and trade"] == "general"
+    assert "core interests" not in load_dictionary(sets="general")
+    assert list(load_dictionary(sets=["china"])) == ["core interests"]
+    with pytest.raises(ValueError, match="no theme is in set"):
+        load_dictionary(sets="kremlin")
+
+
+def test_exclusions_cancel_the_matches_they_overlap():
+    _, tokens = make_frames([
+        ("d1", "They discussed the climate crisis and the 988 crisis line.", "A", "host"),
+        ("d1", "They discussed the crisis in the region.", "A", "host"),
+        ("d1", "They discussed energy independence and Ukraine's independence.", "A", "host"),
+    ])
+    dictionary = {"regional conflicts": {"patterns": ["crisis"], "exclude": ["climate crisis", "crisis line"]},
+                  "sovereignty": {"patterns": ["independence"], "exclude": ["energy independence"]},
+                  "climate": ["climate"]}  # the earlier short form still works beside the long one
+    coded = code_themes(tokens, dictionary)
+    conflicts = coded[coded["theme"] == "regional conflicts"]
+    assert list(conflicts["sent_id"]) == [1]
+    sovereignty = coded[coded["theme"] == "sovereignty"]
+    assert list(sovereignty["n"]) == [1] and sovereignty["matches"].iloc[0] == "independence"
+    assert list(coded.loc[coded["theme"] == "climate", "sent_id"]) == [0]  # an exclusion is the theme's own
+
+
+def test_shipped_exclusions_hold_on_the_issue_examples():
+    _, tokens = make_frames([
+        ("d1", "They addressed the climate crisis.", "A", "host"),
+        ("d1", "They praised the 988 Suicide and Crisis Lifeline and the crisis line.", "A", "host"),
+        ("d1", "They spoke of American energy independence.", "A", "host"),
+        ("d1", "National Security Advisor Jake Sullivan joined.", "A", "host"),
+    ])
+    coded = code_themes(tokens)
+    assert set(coded.loc[coded["theme"] == "regional conflicts", "sent_id"]) == set()
+    assert set(coded.loc[coded["theme"] == "sovereignty and territorial integrity", "sent_id"]) == set()
+    assert set(coded.loc[coded["theme"] == "security and defence", "sent_id"]) == set()
+
+
+def test_long_form_errors_are_named(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("trade:\n  pattern: [trade]\n")
+    with pytest.raises(ValueError, match="needs `patterns`"):
+        load_dictionary(bad)
+    bad.write_text("trade:\n  patterns: [trade]\n  exclude: trade war\n")
+    with pytest.raises(ValueError, match="list of exclusions"):
+        load_dictionary(bad)
 
 
 def test_dictionary_file_errors(tmp_path):
@@ -163,11 +211,11 @@ def test_whitehouse_topics(whitehouse, wh):
 
 def test_seed_themes_credited_by_role(seed):
     shares = theme_shares(seed, by="role").set_index(["role", "theme"])["n_sentences"]
-    assert shares[("counterpart", "sovereignty and core interests")] >= 1
-    assert shares[("host", "sovereignty and core interests")] == 0
-    assert shares[("host", "belt and road and connectivity")] >= 1
-    assert shares[("counterpart", "belt and road and connectivity")] >= 1
+    assert shares[("counterpart", "core interests")] >= 1
+    assert shares[("host", "core interests")] == 0
+    assert shares[("host", "infrastructure and connectivity")] >= 1
+    assert shares[("counterpart", "infrastructure and connectivity")] >= 1
     coded = code_themes(seed)
-    sovereignty = coded[coded["theme"] == "sovereignty and core interests"]
-    assert set(sovereignty["speaker"]) == {"Alexander Lukashenko"}
-    assert {"Hong Kong", "Taiwan", "Xinjiang"} <= set("; ".join(sovereignty["matches"]).split("; "))
+    core = coded[coded["theme"] == "core interests"]
+    assert set(core["speaker"]) == {"Alexander Lukashenko"}
+    assert {"Hong Kong", "Taiwan", "Xinjiang"} <= set("; ".join(core["matches"]).split("; "))

@@ -18,12 +18,14 @@ _LAZY = {
     **dict.fromkeys(["frequencies", "collocations", "kwic", "tfidf", "dispersion", "with_metadata"], "keywords"),
     **dict.fromkeys(["code_themes", "load_dictionary", "theme_shares", "topics"], "themes"),
     **dict.fromkeys(["weighted_log_odds", "log_odds_ratio", "keyness", "speaker_profile"], "compare"),
+    **dict.fromkeys(["compound", "term_flags"], "terms"),
+    **dict.fromkeys(["dfm", "in_window", "window_keyness"], "features"),
 }
 
 __all__ = ["Corpus", "load_corpus", *_LAZY]
 
 
-_SUBMODULES = {"keywords", "themes", "compare"}  # were attributes of the package once it was imported
+_SUBMODULES = {"keywords", "themes", "compare", "terms", "features"}  # were attributes of the package once it was imported
 
 
 def __getattr__(name: str):

@@ -6,6 +6,7 @@ The comparison verbs take a counts frame with one row per group and term, such a
 """
 from __future__ import annotations
 
+import warnings
 from collections.abc import Mapping, Sequence
 
 import numpy as np
@@ -16,7 +17,7 @@ from scipy.special import xlogy
 from .frames import as_list, require_columns
 from .themes import Dictionary, code_themes, tokens_for
 
-__all__ = ["weighted_log_odds", "log_odds_ratio", "keyness", "speaker_profile"]
+__all__ = ["weighted_log_odds", "log_odds_ratio", "keyness", "speaker_profile", "SmallGroupWarning", "SMALL_GROUP"]
 
 
 def _counts(counts: pd.DataFrame, group: list[str], term: str, n: str) -> pd.DataFrame:
@@ -30,43 +31,119 @@ def _counts(counts: pd.DataFrame, group: list[str], term: str, n: str) -> pd.Dat
     return counts
 
 
+class SmallGroupWarning(UserWarning):
+    """A comparison was asked of a group too small for its scores to be read as they would be on more text."""
+
+
+# Below this many counted words a group's scores rest on little text (a term seen once or twice already moves its
+# z-score by whole units), so the comparison says so unless the caller has set a `min_size` of their own.
+SMALL_GROUP = 1000
+
+
+def _sizes_checked(sizes: Mapping, min_size: int | None, what: str) -> None:
+    """Refuse (with `min_size`) or warn (below SMALL_GROUP words) about groups of few counted words, in words."""
+    described = ", ".join(f"{label!r}: {int(size):,}" for label, size in sizes.items())
+    if min_size is not None:
+        small = {label: size for label, size in sizes.items() if size < min_size}
+        if small:
+            raise ValueError(f"{what}: {', '.join(repr(k) for k in small)} counted fewer than min_size={min_size:,} "
+                             f"words (sizes {described}); too little text to compare, so no scores are given")
+        return
+    small = {label: size for label, size in sizes.items() if size < SMALL_GROUP}
+    if small:
+        warnings.warn(f"{what}: {', '.join(repr(k) for k in small)} counted fewer than {SMALL_GROUP:,} words "
+                      f"(sizes {described}); scores of a small group rest on few occurrences and its rare terms "
+                      f"swing widely. Read them beside the counts the result carries, or pass min_size= to refuse such groups.",
+                      SmallGroupWarning, stacklevel=3)
+
+
 def weighted_log_odds(counts: pd.DataFrame, group: str | Sequence[str], term: str = "term", n: str = "n", *,
-                      uninformative: bool = False, unweighted: bool = False) -> pd.DataFrame:
-    """Weighted log odds ratio of each term in each group, exactly as tidylo's `bind_log_odds`.
+                      uninformative: bool = False, unweighted: bool = False, complete: bool = True,
+                      min_count: int = 0, min_size: int | None = None) -> pd.DataFrame:
+    """Weighted log odds ratio of each term in each group (Monroe, Colaresi & Quinn 2008), over the
+    whole group x term grid by default; `complete=False` gives tidylo's `bind_log_odds` exactly.
 
-    Monroe, Colaresi & Quinn (2008) with an empirical-Bayes Dirichlet prior: each term's
-    pseudo-count is alpha = its total count over all groups (alpha = 1 with
-    `uninformative=True`). With y = n + alpha, n_i the group's sum of y, y_w the term's sum
-    of y and N the sum of all y, each group is compared with the pooled counts:
+    Each term's prior pseudo-count is alpha = its total count over all groups (the
+    empirical-Bayes prior tidylo uses; alpha = 1 with `uninformative=True`). With
+    y = n + alpha, n_i the group's sum of y, y_w the term's sum of y and N the sum of all
+    y, each group is compared with the pooled counts:
     delta = log(y / (n_i - y)) - log(y_w / (N - y_w)), sigma2 = 1/y + 1/y_w, and
-    `log_odds_weighted` = delta / sqrt(sigma2), a z-score. Only the group/term pairs present
-    in `counts` enter the sums, as in tidylo. Works for any number of groups.
+    `log_odds_weighted` = delta / sqrt(sigma2), a z-score. Works for any number of groups.
 
-    Returns `counts` with `log_odds_weighted` added (and the unweighted `log_odds` = delta
-    when `unweighted=True`), rows in their original order.
+    `complete=True` (the default) scores every group against every term of the
+    vocabulary, a term a group never uses entering with n = 0, as the paper defines the
+    sums (alpha_0 over the whole vocabulary): a small group's unused terms then score
+    below zero, instead of every term it does use scoring above zero. `complete=False`
+    sums over the pairs present in `counts` only, as tidylo does. `min_count` drops terms
+    seen fewer times than that over all groups before scoring (tidylo's vignettes filter
+    so). Groups with fewer than 1,000 counted words raise a `SmallGroupWarning`;
+    `min_size=` refuses groups below the size given instead.
+
+    Returns `counts` with `group_total` (the group's counted words), `term_total` (the
+    term's count over all groups) and `log_odds_weighted` added (and the unweighted
+    `log_odds` = delta when `unweighted=True`): its rows in their original order, then,
+    when complete, the zero rows the grid adds (`n` = 0; other columns of `counts` filled
+    where they are constant within the group or the term, else missing).
     """
     group = as_list(group)
     counts = _counts(counts, group, term, n)
+    if min_count > 0 and not counts.empty:
+        counts = counts[counts.groupby(term, observed=True)[n].transform("sum") >= min_count]
     out = counts.copy()
     if counts.empty:
-        out["log_odds_weighted"] = pd.Series(dtype=float)
-        if unweighted:
-            out["log_odds"] = pd.Series(dtype=float)
+        for column in ("group_total", "term_total", "log_odds_weighted") + (("log_odds",) if unweighted else ()):
+            out[column] = pd.Series(dtype=float)
         return out
-    y = counts[n].to_numpy(dtype=float)
-    alpha = 1.0 if uninformative else counts.groupby(term, observed=True, sort=False)[n].transform("sum").to_numpy(dtype=float)
+    sizes = counts.groupby(group, observed=True, sort=False)[n].sum()
+    _sizes_checked(sizes.to_dict(), min_size, "weighted_log_odds")
+    if complete:
+        out = _completed(out, group, term, n)
+    y = out[n].to_numpy(dtype=float)
+    frame = pd.DataFrame({"g": out.groupby(group, observed=True, sort=False).ngroup().to_numpy(),
+                          "w": pd.factorize(out[term])[0], "n": y})
+    term_total = frame.groupby("w")["n"].transform("sum").to_numpy()
+    alpha = 1.0 if uninformative else term_total
     y = y + alpha
-    frame = pd.DataFrame({"g": counts.groupby(group, observed=True, sort=False).ngroup().to_numpy(),
-                          "w": pd.factorize(counts[term])[0], "y": y})
+    frame["y"] = y
     n_i = frame.groupby("g")["y"].transform("sum").to_numpy()
     y_w = frame.groupby("w")["y"].transform("sum").to_numpy()
     total = y.sum()
     with np.errstate(divide="ignore", invalid="ignore"):
         delta = np.log(y / (n_i - y)) - np.log(y_w / (total - y_w))
         sigma2 = 1 / y + 1 / y_w
+        out["group_total"] = frame.groupby("g")["n"].transform("sum").to_numpy()
+        out["term_total"] = term_total
         out["log_odds_weighted"] = delta / np.sqrt(sigma2)
     if unweighted:
         out["log_odds"] = delta
+    return out
+
+
+def _completed(counts: pd.DataFrame, group: list[str], term: str, n: str) -> pd.DataFrame:
+    """`counts` followed by a zero row for every group and term pair it lacks."""
+    groups = counts[group].drop_duplicates()
+    terms = counts[[term]].drop_duplicates()
+    grid = groups.merge(terms, how="cross")
+    present = pd.MultiIndex.from_frame(counts[[*group, term]])
+    missing = grid[~pd.MultiIndex.from_frame(grid).isin(present)].reset_index(drop=True)
+    if missing.empty:
+        return counts
+    missing[n] = 0
+    for column in counts.columns.difference([*group, term, n], sort=False):
+        # a column that holds one value per group (a group's total words) or per term (an n-gram's length) is
+        # filled for the new rows; anything else (a rate, a document's field) is left missing rather than guessed
+        for key in (group, [term]):
+            if (counts.groupby(key, observed=True)[column].nunique(dropna=False) <= 1).all():
+                values = counts.drop_duplicates(key).set_index(key)[column]
+                missing[column] = pd.MultiIndex.from_frame(missing[key]).map(values.to_dict().get) if len(key) > 1 \
+                    else missing[key[0]].map(values)
+                break
+        else:
+            missing[column] = np.nan
+    out = pd.concat([counts, missing[list(counts.columns)]], ignore_index=True)
+    for column in (*group, term):  # concat loses a categorical dtype when the new rows' categories differ
+        if out[column].dtype != counts[column].dtype:
+            out[column] = out[column].astype(counts[column].dtype)
     return out
 
 
@@ -106,7 +183,8 @@ def _two_sides(counts: pd.DataFrame, group: list[str], term: str, n: str, target
 
 
 def log_odds_ratio(counts: pd.DataFrame, group: str | Sequence[str], term: str = "term", n: str = "n", *,
-                   target, reference=None, alpha: float | Mapping[str, float] | pd.Series = 0.001) -> pd.DataFrame:
+                   target, reference=None, alpha: float | Mapping[str, float] | pd.Series = 0.001,
+                   min_size: int | None = None) -> pd.DataFrame:
     """Log odds ratio of target against reference with a Dirichlet prior, as scattertext's
     `LogOddsRatioUninformativeDirichletPrior` computes it (Monroe, Colaresi & Quinn 2008, eqs. 16-22).
 
@@ -119,10 +197,13 @@ def log_odds_ratio(counts: pd.DataFrame, group: str | Sequence[str], term: str =
     term -> prior count for an informative prior (e.g. counts from a background corpus).
 
     Returns one row per term seen in either side: `term`, `n_target`, `n_reference`,
-    `log_odds_ratio` (delta), `variance`, `z`, sorted by `z` descending.
+    `total_target`, `total_reference` (each side's counted words), `log_odds_ratio`
+    (delta), `variance`, `z`, sorted by `z` descending. A side under 1,000 counted words
+    raises a `SmallGroupWarning`; `min_size=` refuses sides below the size given instead.
     """
     group = as_list(group)
     table = _two_sides(counts, group, term, n, target, reference)
+    _sizes_checked({"target": table["a"].sum(), "reference": table["b"].sum()}, min_size, "log_odds_ratio")
     if isinstance(alpha, (Mapping, pd.Series)):
         prior = pd.Series(alpha, dtype=float).reindex(table.index)
         if prior.isna().any():
@@ -141,12 +222,14 @@ def log_odds_ratio(counts: pd.DataFrame, group: str | Sequence[str], term: str =
     delta = parts[0][0] - parts[1][0]
     variance = parts[0][1] + parts[1][1]
     out = pd.DataFrame({term: table.index, "n_target": table["a"].to_numpy(), "n_reference": table["b"].to_numpy(),
+                        "total_target": table["a"].sum(), "total_reference": table["b"].sum(),
                         "log_odds_ratio": delta, "variance": variance, "z": delta / np.sqrt(variance)})
     return out.sort_values(["z", term], ascending=[False, True], kind="stable").reset_index(drop=True)
 
 
 def keyness(counts: pd.DataFrame, group: str | Sequence[str], term: str = "term", n: str = "n", *,
-            target, reference=None, correction: str = "yates", sort_by: str = "chi2") -> pd.DataFrame:
+            target, reference=None, correction: str = "yates", sort_by: str = "chi2",
+            min_size: int | None = None) -> pd.DataFrame:
     """Keyness of every term in the target groups against the reference groups, as quanteda's
     `textstat_keyness` reports it, with chi-squared and log-likelihood (G2) side by side.
 
@@ -162,15 +245,19 @@ def keyness(counts: pd.DataFrame, group: str | Sequence[str], term: str = "term"
     frequencies (Hardie 2014), a zero count replaced by 0.5.
 
     Returns one row per term seen on either side: `term`, `n_target`, `n_reference`,
-    `chi2`, `chi2_p`, `G2`, `G2_p`, `pmi`, `log_ratio`, sorted by `sort_by` descending.
+    `total_target`, `total_reference` (each side's counted words), `chi2`, `chi2_p`,
+    `G2`, `G2_p`, `pmi`, `log_ratio`, sorted by `sort_by` descending. A side under 1,000
+    counted words raises a `SmallGroupWarning`; `min_size=` refuses sides below the size
+    given instead.
     """
     if correction not in ("yates", "none"):
         raise ValueError(f"correction must be 'yates' or 'none', got {correction!r}")
-    columns = ["n_target", "n_reference", "chi2", "chi2_p", "G2", "G2_p", "pmi", "log_ratio"]
+    columns = ["n_target", "n_reference", "total_target", "total_reference", "chi2", "chi2_p", "G2", "G2_p", "pmi", "log_ratio"]
     if sort_by not in columns:
         raise ValueError(f"sort_by must be one of {columns}, got {sort_by!r}")
     group = as_list(group)
     table = _two_sides(counts, group, term, n, target, reference)
+    _sizes_checked({"target": table["a"].sum(), "reference": table["b"].sum()}, min_size, "keyness")
     a, b = table["a"].to_numpy(), table["b"].to_numpy()
     c, d = a.sum() - a, b.sum() - b
     total = a + b + c + d
@@ -187,7 +274,7 @@ def keyness(counts: pd.DataFrame, group: str | Sequence[str], term: str = "term"
         pmi = np.log(a * total / ((a + b) * (a + c)))
         log_ratio = np.log2((np.where(a > 0, a, 0.5) / (a + c)) / (np.where(b > 0, b, 0.5) / (b + d)))
     out = pd.DataFrame({term: table.index, "n_target": a, "n_reference": b,
-                        "chi2": sign * chi2, "chi2_p": stats.chi2.sf(chi2, 1),
+                        "total_target": a.sum(), "total_reference": b.sum(), "chi2": sign * chi2, "chi2_p": stats.chi2.sf(chi2, 1),
                         "G2": sign * g2, "G2_p": stats.chi2.sf(g2, 1), "pmi": pmi, "log_ratio": log_ratio})
     return out.sort_values([sort_by, term], ascending=[False, True], kind="stable").reset_index(drop=True)
 

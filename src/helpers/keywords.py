@@ -11,8 +11,6 @@ stop list in `data/genre_stopwords.csv` ("said", "noted", clitics ...), each swi
 """
 from __future__ import annotations
 
-import fnmatch
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -23,10 +21,11 @@ from nltk.collocations import (BigramAssocMeasures, BigramCollocationFinder, Tri
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from .frames import as_list, require_columns
-from .tokens import token_pattern
 from .lexicon import Lexicon, as_lexicon
+from .terms import TermMatcher, compound as compound_tokens, leave_out_mask, run_starts
 
-__all__ = ["frequencies", "collocations", "kwic", "tfidf", "dispersion", "with_metadata", "genre_stopwords"]
+__all__ = ["frequencies", "collocations", "kwic", "tfidf", "dispersion", "with_metadata", "genre_stopwords", "prepared",
+           "TermMatcher"]
 
 _TOKEN_COLUMNS = ("doc_id", "sent_id", "token_id", "token", "lower", "is_stop", "is_punct")
 
@@ -45,17 +44,6 @@ def _tokens_of(frame) -> pd.DataFrame:
     return tokens
 
 
-def _boundaries(keys: list[np.ndarray]) -> np.ndarray:
-    """True where a row starts a new run of equal keys (rows are in document order)."""
-    n = len(keys[0]) if keys else 0
-    starts = np.zeros(n, dtype=bool)
-    if n:
-        starts[0] = True
-        for key in keys:
-            starts[1:] |= key[1:] != key[:-1]
-    return starts
-
-
 @dataclass
 class _Stream:
     """The token columns as numpy arrays, with the run boundaries every verb needs."""
@@ -68,10 +56,13 @@ class _Stream:
 
     @classmethod
     def of(cls, tokens: pd.DataFrame, *, term: str, drop_stop: bool, genre_stop: bool,
-           extra_stop: Iterable[str]) -> "_Stream":
+           extra_stop: Iterable[str], left_out: np.ndarray | None = None) -> "_Stream":
         require_columns(tokens, [term], "tokens")
         words = tokens[term].to_numpy(dtype=object, na_value="")
         stop = tokens["is_stop"].to_numpy(dtype=bool) if drop_stop else np.zeros(len(tokens), dtype=bool)
+        if left_out is not None:
+            # names, countries, boilerplate left out behave as stop words: never counted, never an n-gram's end
+            stop = stop | left_out
         extra = set(genre_stopwords()) if genre_stop else set()
         extra |= {w.lower() for w in extra_stop}
         if extra:
@@ -79,7 +70,7 @@ class _Stream:
             stop = stop | pd.Series(lower).isin(extra).to_numpy()
         doc = pd.factorize(tokens["doc_id"])[0]
         sent = tokens["sent_id"].to_numpy()
-        sentence = np.cumsum(_boundaries([doc, sent])) - 1
+        sentence = np.cumsum(run_starts([doc, sent])) - 1
         return cls(words, stop, tokens["is_punct"].to_numpy(dtype=bool), sentence, tokens["token_id"].to_numpy())
 
     def ngram_starts(self, n: int, *, drop_punct: bool) -> np.ndarray:
@@ -102,9 +93,26 @@ class _Stream:
         return terms
 
 
+def prepared(tokens, *, compound: bool | Iterable[str] = False, leave_out: str | Iterable[str] = (),
+             lexicon: Lexicon | str | None = None) -> tuple[pd.DataFrame, np.ndarray | None]:
+    """The tokens the counting verbs count: a Corpus or tokens frame, with multi-word expressions joined
+    (`compound=True` for the table's, or a list of phrases; see `helpers.terms.compound`), and the mask of
+    tokens to leave out (`leave_out`: "names", "countries", "boilerplate", several, or "all"; see
+    `helpers.terms.term_flags`), or None when nothing is left out."""
+    documents = getattr(tokens, "documents", None)
+    frame = _tokens_of(tokens)
+    if compound is not False and compound is not None:
+        phrases = None if compound is True else list(compound)
+        frame = compound_tokens(frame, phrases, lexicon=lexicon)
+    kinds = [leave_out] if isinstance(leave_out, str) else list(leave_out)
+    mask = leave_out_mask(frame, kinds, documents=documents, lexicon=lexicon) if kinds else None
+    return frame, mask
+
+
 def frequencies(tokens, *, by: str | Sequence[str] | None = ("doc_id",), term: str = "lower",
                 ngram: int | Sequence[int] = 1, drop_stop: bool = True, drop_punct: bool = True,
-                genre_stop: bool = True, extra_stop: Iterable[str] = ()) -> pd.DataFrame:
+                genre_stop: bool = True, extra_stop: Iterable[str] = (), compound: bool | Iterable[str] = False,
+                leave_out: str | Iterable[str] = ()) -> pd.DataFrame:
     """Term counts per group, with relative frequency per 1,000 words.
 
     Returns one row per group and term with the `by` columns, `term`, `ngram` (its length),
@@ -112,8 +120,12 @@ def frequencies(tokens, *, by: str | Sequence[str] | None = ("doc_id",), term: s
     included, so `per_1000` reads as "per 1,000 words of text") and `per_1000`; sorted by
     group, then `n` descending. `ngram` may be a length or several (1-3). `by=None` counts
     over the whole frame. No tokens, or none left after filtering, give an empty frame.
+    `compound=True` joins the multi-word expressions of `data/multiword_expressions.csv`
+    first ("south_china_sea" is one term; or pass the phrases); `leave_out="all"` (or any
+    of "names", "countries", "boilerplate") counts no person's name, country or
+    publisher's boilerplate, which still count in `total`.
     """
-    tokens = _tokens_of(tokens)
+    tokens, left_out = prepared(tokens, compound=compound, leave_out=leave_out)
     by = as_list(by)
     require_columns(tokens, by, "tokens")
     lengths = [ngram] if isinstance(ngram, int) else list(ngram)
@@ -122,7 +134,8 @@ def frequencies(tokens, *, by: str | Sequence[str] | None = ("doc_id",), term: s
     columns = [*by, "term", "ngram", "n", "total", "per_1000"]
     if tokens.empty:
         return pd.DataFrame(columns=columns)
-    stream = _Stream.of(tokens, term=term, drop_stop=drop_stop, genre_stop=genre_stop, extra_stop=extra_stop)
+    stream = _Stream.of(tokens, term=term, drop_stop=drop_stop, genre_stop=genre_stop, extra_stop=extra_stop,
+                        left_out=left_out)
     keys = {c: tokens[c].to_numpy() for c in by}
     parts = []
     for n in lengths:
@@ -170,9 +183,9 @@ def collocations(tokens, *, n: int = 2, min_freq: int = 2, term: str = "lower", 
     stream = _Stream.of(tokens, term=term, drop_stop=drop_stop, genre_stop=genre_stop, extra_stop=extra_stop)
     # Runs between punctuation marks, within a sentence, are the finder's "documents":
     # its padding then keeps every n-gram inside one run.
-    run = np.cumsum(_boundaries([stream.sentence]) | stream.punct)
+    run = np.cumsum(run_starts([stream.sentence]) | stream.punct)
     keep = ~stream.punct
-    cut = np.flatnonzero(_boundaries([run[keep]]))[1:]
+    cut = np.flatnonzero(run_starts([run[keep]]))[1:]
     runs = [list(part) for part in np.split(stream.words[keep], cut)]
     finder_class, measures = ((BigramCollocationFinder, BigramAssocMeasures()) if n == 2
                               else (TrigramCollocationFinder, TrigramAssocMeasures()))
@@ -192,60 +205,7 @@ def collocations(tokens, *, n: int = 2, min_freq: int = 2, term: str = "lower", 
     return out.sort_values([sort_by, "term"], ascending=[False, True], kind="stable").reset_index(drop=True)
 
 
-# --- patterns: words, globs and phrases ---------------------------------------------------------
-
-_GLOB = re.compile(r"[*?\[]")
-
-
-def _pattern_parts(pattern: str) -> list[str]:
-    """A pattern's per-token parts: split at spaces, and plain words split as the tokenizer
-    would ("China's" -> china, 's) so a pattern meets the tokens it names."""
-    parts: list[str] = []
-    for piece in pattern.lower().replace("’", "'").split():
-        parts.extend([piece] if _GLOB.search(piece) else token_pattern(as_lexicon(None)).findall(piece))
-    return parts
-
-
-class TermMatcher:
-    """Finds word, glob and phrase patterns in a tokens frame.
-
-    Globs are tested once per distinct word (the vocabulary), not per token, so matching a
-    whole theme dictionary over a few hundred thousand tokens stays fast.
-    """
-
-    def __init__(self, tokens: pd.DataFrame, *, term: str = "lower"):
-        require_columns(tokens, [term], "tokens")
-        self.codes, vocabulary = pd.factorize(tokens[term].to_numpy(dtype=object, na_value=""))
-        self.vocabulary = pd.Series(np.asarray(vocabulary, dtype=object), dtype=object)
-        doc = pd.factorize(tokens["doc_id"])[0]
-        self.sentence = np.cumsum(_boundaries([doc, tokens["sent_id"].to_numpy()])) - 1
-        self.token_id = tokens["token_id"].to_numpy()
-        self._parts: dict[str, np.ndarray] = {}
-
-    def _part(self, part: str) -> np.ndarray:
-        if part not in self._parts:
-            if _GLOB.search(part):
-                hits = self.vocabulary.str.fullmatch(fnmatch.translate(part)).to_numpy(dtype=bool)
-            else:
-                hits = (self.vocabulary == part).to_numpy(dtype=bool)
-            self._parts[part] = hits[self.codes] if len(self.codes) else np.zeros(0, dtype=bool)
-        return self._parts[part]
-
-    def find(self, pattern: str) -> tuple[np.ndarray, int]:
-        """Row positions where `pattern` starts, and its length in tokens."""
-        parts = _pattern_parts(pattern)
-        if not parts:
-            raise ValueError(f"empty pattern {pattern!r}")
-        k = len(parts)
-        size = len(self.codes) - k + 1
-        if size <= 0:
-            return np.array([], dtype=int), k
-        ok = self._part(parts[0])[:size].copy()
-        for offset, part in enumerate(parts[1:], start=1):
-            ok &= self._part(part)[offset:offset + size]
-        if k > 1:
-            ok &= (self.sentence[k - 1:] == self.sentence[:size]) & (self.token_id[k - 1:] - self.token_id[:size] == k - 1)
-        return np.flatnonzero(ok), k
+# --- patterns: words, globs and phrases (matched by helpers.terms.TermMatcher) ----------------------------
 
 
 def _patterns(pattern: str | Iterable[str]) -> list[str]:
@@ -312,7 +272,7 @@ def _broadcast(found: tuple[np.ndarray, int]) -> tuple[np.ndarray, np.ndarray]:
 
 def _run_edges(key: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """For every row, the first row of its run of equal `key` and the row after its last."""
-    starts = _boundaries([key])
+    starts = run_starts([key])
     first = np.maximum.accumulate(np.where(starts, np.arange(len(key)), 0))
     run_end = np.r_[np.flatnonzero(starts)[1:], len(key)]
     return first, run_end[np.cumsum(starts) - 1]
@@ -320,11 +280,12 @@ def _run_edges(key: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 def tfidf(tokens, *, by: str | Sequence[str] = "doc_id", term: str = "lower", ngram: int | Sequence[int] = 1,
           drop_stop: bool = True, drop_punct: bool = True, genre_stop: bool = True, extra_stop: Iterable[str] = (),
+          compound: bool | Iterable[str] = False, leave_out: str | Iterable[str] = (),
           **vectorizer_options) -> pd.DataFrame:
     """TF-IDF of terms per document, or per group of any columns, by scikit-learn's TfidfVectorizer.
 
     Each group is one "document" for the vectorizer; its terms are the same filtered
-    (n-gram) terms `frequencies` counts. `vectorizer_options` go to TfidfVectorizer
+    (n-gram) terms `frequencies` counts (with its `compound` and `leave_out`). `vectorizer_options` go to TfidfVectorizer
     (`norm`, `use_idf`, `smooth_idf`, `sublinear_tf`, `min_df`, `max_df` ...). Returns one
     row per group and term with a non-zero weight: the `by` columns, `term`, `n` and
     `tfidf`, sorted by group then `tfidf` descending.
@@ -336,7 +297,7 @@ def tfidf(tokens, *, by: str | Sequence[str] = "doc_id", term: str = "lower", ng
     if forbidden & set(vectorizer_options):
         raise ValueError(f"tokens are already tokenized and filtered here; do not pass {sorted(forbidden & set(vectorizer_options))}")
     counts = frequencies(tokens, by=by, term=term, ngram=ngram, drop_stop=drop_stop, drop_punct=drop_punct,
-                         genre_stop=genre_stop, extra_stop=extra_stop)
+                         genre_stop=genre_stop, extra_stop=extra_stop, compound=compound, leave_out=leave_out)
     columns = [*by, "term", "n", "tfidf"]
     if counts.empty:
         return pd.DataFrame(columns=columns)
@@ -389,20 +350,34 @@ def dispersion(tokens, pattern: str | Iterable[str], *, term: str = "lower") -> 
     return pd.concat(parts, ignore_index=True)[columns]
 
 
-def with_metadata(frame: pd.DataFrame, documents, columns: str | Sequence[str] = ("counterpart_country", "year")) -> pd.DataFrame:
+def with_metadata(frame: pd.DataFrame, documents, columns: str | Sequence[str] = ("counterpart_country", "year"), *,
+                  lexicon: Lexicon | str | None = None) -> pd.DataFrame:
     """`frame` (tokens, sentences, or anything with `doc_id`) with document columns added,
     so any of them can be a grouping column. `year` and `month` are derived from `date`
-    (month as a first-of-month Timestamp). `documents` may be a Corpus."""
+    (month as a first-of-month Timestamp); `region` and `subregion` from
+    `counterpart_country` by `data/country_regions.csv` (UN M49: "Asia", "Eastern Asia";
+    "" where the country is empty or not in the table). `documents` may be a Corpus.
+    Returns `frame` with those columns added (replaced where it had them)."""
     documents = getattr(documents, "documents", documents)
     columns = as_list(columns)
     require_columns(frame, ["doc_id"], "the")
-    derived = {"year": lambda d: d["date"].dt.year.astype("Int64"),
-               "month": lambda d: d["date"].dt.to_period("M").dt.to_timestamp()}
+    regions = as_lexicon(lexicon).table("country_regions")
+
+    def placed(level: str):
+        mapping = dict(zip(regions["country"].str.strip(), regions[level].str.strip()))
+        return lambda d: d["counterpart_country"].astype("string").map(mapping).fillna("").astype("string")
+
+    # derived column -> (how it is built, the documents column it is built from)
+    derived = dict(year=(lambda d: d["date"].dt.year.astype("Int64"), "date"),
+                   month=(lambda d: d["date"].dt.to_period("M").dt.to_timestamp(), "date"),
+                   region=(placed("region"), "counterpart_country"),
+                   subregion=(placed("subregion"), "counterpart_country"))
     table = pd.DataFrame({"doc_id": documents["doc_id"]})
     for column in columns:
         if column in derived:
-            require_columns(documents, ["date"], "documents")
-            table[column] = derived[column](documents)
+            build, source = derived[column]
+            require_columns(documents, [source], "documents")
+            table[column] = build(documents)
         else:
             require_columns(documents, [column], "documents")
             table[column] = documents[column]

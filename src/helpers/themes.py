@@ -17,36 +17,85 @@ from sklearn.decomposition import NMF
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from .frames import as_list, require_columns
-from .keywords import TermMatcher, frequencies
+from .keywords import frequencies
+from .terms import TermMatcher
 from .lexicon import DATA_DIR
 from .tokens import tokens_of
 
-__all__ = ["load_dictionary", "code_themes", "theme_shares", "topics", "Topics", "tokens_for"]
+__all__ = ["load_dictionary", "code_themes", "theme_shares", "topics", "Topics", "tokens_for", "ThemeDictionary"]
 
 Dictionary = Mapping[str, Sequence[str]]
 
 
-def load_dictionary(path: str | Path | None = None) -> dict[str, list[str]]:
-    """The theme dictionary from a YAML file (default `data/themes.yaml`): theme -> patterns."""
+class ThemeDictionary(dict):
+    """A theme dictionary: theme -> patterns (a plain dict, as before), plus `exclude` (theme -> patterns
+    that cancel a match of that theme where they overlap it) and `sets` (theme -> the set it belongs to)."""
+
+    def __init__(self, patterns: Mapping[str, list[str]], exclude: Mapping[str, list[str]] | None = None,
+                 sets: Mapping[str, str] | None = None):
+        super().__init__(patterns)
+        self.exclude = {theme: list(p) for theme, p in (exclude or {}).items() if p}
+        self.sets = dict(sets or {})
+
+
+# The keys a theme written as a mapping may have; `patterns` is required.
+_THEME_KEYS = frozenset({"patterns", "exclude", "set"})
+
+
+def load_dictionary(path: str | Path | None = None, *, sets: str | Sequence[str] | None = None) -> ThemeDictionary:
+    """The theme dictionary from a YAML file (default `data/themes.yaml`).
+
+    Returns a `ThemeDictionary`: theme -> patterns, with each theme's exclusions in
+    `.exclude` and its set in `.sets` (see the file's header for the format; a theme
+    written as a bare list of patterns, the earlier format, is in set "general" with no
+    exclusions). `sets` keeps only the themes of the sets named ("general", "china", ...).
+    """
     path = DATA_DIR / "themes.yaml" if path is None else Path(path)
     with open(path, encoding="utf-8") as handle:
         loaded = yaml.safe_load(handle) or {}
-    return _checked(loaded, str(path))
+    dictionary = _checked(loaded, str(path))
+    if sets is not None:
+        wanted = set(as_list(sets))
+        unknown = wanted - set(dictionary.sets.values())
+        if unknown:
+            raise ValueError(f"{path}: no theme is in set(s) {sorted(unknown)}; its sets are {sorted(set(dictionary.sets.values()))}")
+        kept = [theme for theme in dictionary if dictionary.sets[theme] in wanted]
+        dictionary = ThemeDictionary({t: dictionary[t] for t in kept}, {t: dictionary.exclude.get(t, []) for t in kept},
+                                     {t: dictionary.sets[t] for t in kept})
+    return dictionary
 
 
-def _checked(dictionary: Dictionary, where: str = "dictionary") -> dict[str, list[str]]:
+def _pattern_list(value, where: str, theme, what: str) -> list[str]:
+    if isinstance(value, str) or not isinstance(value, Sequence) or not value:
+        raise ValueError(f"{where}: theme {theme!r} needs a list of {what}, got {value!r}")
+    # YAML reads a bare yes/no/on/off as a boolean, and its spelling is then lost.
+    flags = [p for p in value if isinstance(p, bool)]
+    if flags:
+        raise ValueError(f"{where}: theme {theme!r} has a yes/no/on/off pattern read as {flags[0]}; quote it")
+    return [str(p) for p in value]
+
+
+def _checked(dictionary: Dictionary, where: str = "dictionary") -> ThemeDictionary:
+    if isinstance(dictionary, ThemeDictionary):
+        return dictionary
     if not isinstance(dictionary, Mapping) or not dictionary:
         raise ValueError(f"{where}: a theme dictionary maps theme names to lists of patterns")
-    out = {}
-    for theme, patterns in dictionary.items():
-        if isinstance(patterns, str) or not isinstance(patterns, Sequence) or not patterns:
-            raise ValueError(f"{where}: theme {theme!r} needs a list of patterns, got {patterns!r}")
-        # YAML reads a bare yes/no/on/off as a boolean, and its spelling is then lost.
-        flags = [p for p in patterns if isinstance(p, bool)]
-        if flags:
-            raise ValueError(f"{where}: theme {theme!r} has a yes/no/on/off pattern read as {flags[0]}; quote it")
-        out[str(theme)] = [str(p) for p in patterns]
-    return out
+    patterns, exclude, sets = {}, {}, {}
+    for theme, value in dictionary.items():
+        theme_name = str(theme)
+        if isinstance(value, Mapping):
+            unknown = set(value) - _THEME_KEYS
+            if unknown or "patterns" not in value:
+                raise ValueError(f"{where}: theme {theme!r} is written as a mapping, which needs `patterns` and may have "
+                                 f"`exclude` and `set`; got keys {sorted(map(str, value))}")
+            patterns[theme_name] = _pattern_list(value["patterns"], where, theme, "patterns")
+            if value.get("exclude") is not None:
+                exclude[theme_name] = _pattern_list(value["exclude"], where, theme, "exclusions")
+            sets[theme_name] = str(value.get("set") or "general")
+        else:
+            patterns[theme_name] = _pattern_list(value, where, theme, "patterns")
+            sets[theme_name] = "general"
+    return ThemeDictionary(patterns, exclude, sets)
 
 
 def tokens_for(frame) -> pd.DataFrame:
@@ -68,7 +117,8 @@ def code_themes(frame, dictionary: Dictionary | None = None, *, term: str = "low
     theme found: `doc_id`, `sent_id`, `speaker`, `role`, `theme`, `n` (matches of the
     theme's patterns; overlapping patterns starting at the same token count once) and
     `matches` (the matched text, "; "-joined, in order). A sentence carrying no theme has no
-    row; a sentence may have several.
+    row; a sentence may have several. A match that overlaps one of its theme's exclusions
+    (`exclude` in the dictionary) is not counted.
     """
     dictionary = load_dictionary() if dictionary is None else _checked(dictionary)
     tokens = tokens_for(frame)
@@ -84,6 +134,10 @@ def code_themes(frame, dictionary: Dictionary | None = None, *, term: str = "low
             starts, k = matcher.find(pattern)
             for s in starts:
                 found[s] = max(found.get(s, 0), k)  # the longest pattern at a token names the match
+        if found and dictionary.exclude.get(theme):
+            # an exclusion cancels every match it overlaps: "crisis" inside "climate crisis" is no conflict
+            excluded = matcher.covered(dictionary.exclude[theme])
+            found = {s: k for s, k in found.items() if not excluded[s:s + k].any()}
         if found:
             starts = np.array(sorted(found))
             parts.append(pd.DataFrame({
@@ -154,13 +208,15 @@ class Topics:
 
 
 def topics(frame, *, n_topics: int = 8, unit: str = "auto", top_n: int = 10, seed: int = 0,
-           term: str = "lower", min_df: int | float = 2, max_df: float = 0.9, max_iter: int = 400) -> Topics:
+           term: str = "lower", min_df: int | float = 2, max_df: float = 0.9, max_iter: int = 400,
+           compound: bool | Sequence[str] = False, leave_out: str | Sequence[str] = ()) -> Topics:
     """Unsupervised topics by scikit-learn's NMF over TF-IDF weighted units.
 
     `unit` is "document", "sentence", or "auto": documents when there are at least
     4 x `n_topics` of them, sentences otherwise (a handful of readouts cannot carry topics,
     their sentences can). Terms are the filtered words `frequencies` counts; `min_df` and
-    `max_df` go to TfidfVectorizer. NMF starts from NNDSVDa with `random_state=seed`, so a
+    `max_df` go to TfidfVectorizer; `compound` and `leave_out` as in `frequencies` (`leave_out="all"`
+    keeps names, countries and boilerplate out of the topics). NMF starts from NNDSVDa with `random_state=seed`, so a
     fixed seed gives the same topics. Returns a `Topics`: `terms` with `topic`, `rank`,
     `term`, `weight` (top `top_n` per topic) and `weights` with the unit's ids (`doc_id`,
     and `sent_id` for sentences), `topic` and `weight` (units x topics, long form).
@@ -173,7 +229,9 @@ def topics(frame, *, n_topics: int = 8, unit: str = "auto", top_n: int = 10, see
     if unit == "auto":
         unit = "document" if tokens["doc_id"].nunique() >= 4 * n_topics else "sentence"
     ids = ["doc_id"] if unit == "document" else ["doc_id", "sent_id"]
-    counts = frequencies(tokens, by=ids, term=term)
+    # a Corpus is passed on whole, so that `leave_out="names"` also knows its documents' hosts and counterparts
+    counts = frequencies(frame if hasattr(frame, "documents") else tokens, by=ids, term=term, compound=compound,
+                         leave_out=leave_out)
     n_units = len(counts[ids].drop_duplicates())
     if n_units < max(2, n_topics):
         raise ValueError(f"{n_units} {unit}(s) with words left after stop words: too few for {n_topics} topics")

@@ -25,14 +25,19 @@ def token_pattern(lexicon: Lexicon) -> re.Pattern:
     first be scanned back letter by letter looking for "n't". Where it declines, the lines after it split exactly
     as they would alone (checked on the White House corpus and on random strings)."""
     clitics = alternation(lexicon.words("clitics", "clitic"))
+    # An abbreviation is a unit of a hyphenated compound like a word, so "China-U.S.", "U.S.-China" and "EU-U.S."
+    # stay whole instead of leaving a stray "S" (and "China-U") behind. Its second form, single letters with the last
+    # full stop missing, is how "U.S" is misspelt in published readouts ("the U.S-India initiative").
+    abbreviation = r"(?:(?:[^\W\d_]\.){2,}(?![^\W\d_])|(?:[^\W\d_]\.)+[^\W\d_](?![\w.]))"
+    unit = rf"(?:{abbreviation}|\w+)"
     return re.compile(
-        rf"""(?:[^\W\d_]\.){{2,}}(?![^\W\d_])    # U.S., U.N., a.m.
+        rf"""{abbreviation}(?:[{HYPHENS}]{unit})*    # U.S., U.N., a.m., U.S.-China, U.S
           | \d+(?:[.,:/]\d+)+                # 1,064  3.5  10:30  2021/22
-          | (?>\w+(?:[{HYPHENS}]\w+)*)(?![{APOSTROPHES}]t\b)   # a word (or compound) not followed by 't
+          | (?>\w+(?:[{HYPHENS}]{unit})*)(?![{APOSTROPHES}]t\b)   # a word (or compound) not followed by 't
           | \w+(?=n[{APOSTROPHES}]t\b)                  # do|n't
           | n[{APOSTROPHES}]t\b
           | [{APOSTROPHES}](?:{clitics})\b    # clitics: 's 're 've 'll 'd 'm
-          | \w+(?:[{HYPHENS}]\w+)*                 # words, hyphenated compounds whole
+          | \w+(?:[{HYPHENS}]{unit})*                 # words, hyphenated compounds whole (China-U.S. too)
           | \S                               # anything else, one character at a time
         """,
         re.VERBOSE,
