@@ -280,3 +280,23 @@ def test_a_subordinate_or_participial_opening_does_not_decide():
                    ["When President Varga visited Stockholm last year, she and Prime Minister Lind agreed on a plan.",
                     "Today they reviewed it."])
     assert list(out["role"]) == ["narrator", "host", "joint", "joint"]
+
+
+def test_a_demonym_and_a_common_noun_stand_for_that_side_s_principal():
+    out = _readout(["President Anna Varga met Prime Minister Tomas Lind of Sweden in Budapest."],
+                   ["The Swedish leader noted the progress of the rail link."],
+                   ["The Hungarian president welcomed it."])
+    assert list(out["role"]) == ["narrator", "counterpart", "host"]
+    assert list(out["speaker"])[1:] == ["Tomas Lind", "Anna Varga"]
+
+
+def test_a_demonym_no_table_knows_before_a_title_is_the_holder_of_the_title():
+    out = _readout(["President Anna Varga met Prime Minister Tomas Lind of Sweden in Budapest."],
+                   ["The Ruritanian Prime Minister said that the talks had been useful."])
+    assert list(out["role"]) == ["narrator", "counterpart"]
+
+
+def test_a_message_sent_after_the_opening_carries_the_sender_s_words():
+    out = _readout(["President Anna Varga sent a message of congratulations to Prime Minister Tomas Lind of Sweden."],
+                   ["Prime Minister Lind sent a message of thanks to President Varga the next day."])
+    assert list(out["role"]) == ["narrator", "counterpart"]

@@ -122,3 +122,36 @@ def test_dates_written_day_first_with_dots_are_read_and_slashes_are_not_guessed(
 
     assert event_date("Athens, Friday, 08.09.2023", None) == pd.Timestamp("2023-09-08")
     assert event_date("spoke by telephone this Thursday (2/3/2023)", None) is None
+
+
+# --- genre constructions in the opening and the headline (see labels/NOTES.md, "Genre constructions") ------------
+
+def test_both_principals_as_subject_the_first_is_the_publisher_s():
+    from helpers.framing import framing_people
+
+    host, others = framing_people(LEX, "ABC – Prime Minister Ana Lopes (PhD) and her Swedish counterpart Tomas Lind held talks in Lisbon.")
+    assert (host.name, [(o.name, o.country) for o in others]) == ("Ana Lopes", [("Tomas Lind", "Sweden")])
+    host, others = framing_people(LEX, "President Ana Lopes and President John Mensah of the Republic of Ghana held talks on Friday.")
+    assert (host.name, [(o.name, o.country) for o in others]) == ("Ana Lopes", [("John Mensah", "Ghana")])
+
+
+def test_a_day_or_a_place_before_with_does_not_end_the_people():
+    from helpers.framing import framing_people
+
+    _, others = framing_people(LEX, "President Ana Lopes spoke by phone this Friday (9) with the Prime Minister of Sweden, Tomas Lind.")
+    assert [(o.name, o.country) for o in others] == [("Tomas Lind", "Sweden")]
+    _, others = framing_people(LEX, "President Ana Lopes held talks in the Belem Palace with Prime Minister Tomas Lind of Sweden.")
+    assert [o.name for o in others] == ["Tomas Lind"]
+    _, others = framing_people(LEX, "President Ana Lopes sent a message of condolences to Prime Minister Tomas Lind of Sweden.")
+    assert [o.name for o in others] == ["Tomas Lind"]
+
+
+def test_headlines_with_a_title_alone_and_a_verb_taking_its_object():
+    host, others, _, _ = parse_headline(LEX, "Telephone conversation between the Prime Minister and the President of the Republic of Ghana, John Mensah")
+    assert (host.name, host.title) == ("", "Prime Minister")
+    assert (others[0].name, others[0].country) == ("John Mensah", "Ghana")
+    host, others, event, _ = parse_headline(LEX, "Emir of Qatar Congratulates President of Ghana on Independence Day")
+    assert (others[0].title, others[0].country) == ("President", "Ghana")
+    from helpers.headlines import event_type_of
+    assert event_type_of(LEX, event) == "message"
+    assert event_type_of(LEX, "Foreign Minister Lopes receives Swedish Foreign Minister Lind") == "meeting"

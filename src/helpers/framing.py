@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 
 from .lexicon import SENTENCE_END, Lexicon, alternation, derived
-from .people import Person, is_institution, name_pattern, parse_person, split_people, styles_of_address, titles
+from .people import Person, country_names, country_of, country_prefix, is_institution, name_pattern, parse_person, split_people, styles_of_address, titles
 
 
 @dataclass(frozen=True)
@@ -55,6 +55,19 @@ def verbs(lexicon: Lexicon) -> Verbs:
     return Verbs(forms, rf"(?:{alternation(lexicon.words('speech_adverbs', 'word'))}|\w+ly)", frozenset(greetings))
 
 
+def country_in(lexicon: Lexicon, words: str) -> str:
+    """The country of the first country name or demonym among `words` ("his Malaysian counterpart"), or ""."""
+    for word in re.finditer(r"\S+", words):
+        if found := country_prefix(lexicon).match(words, word.start()):
+            return country_names(lexicon)[found.group("country")]
+    return ""
+
+
+def _names_country(lexicon: Lexicon, phrase: str) -> bool:
+    """Whether an "of" phrase ends in a country: "the Federal Republic of Somalia", "Mauritius"."""
+    return bool(country_of(lexicon, phrase) or any(country_of(lexicon, phrase[of.end():]) for of in re.finditer(r"\bof\s+(?:the\s+)?", phrase)))
+
+
 def form_pattern(form: str, adverb: str) -> str:
     """A verb form as a pattern: adverbials may follow its first word ("spoke today with"), and `*` stands for up
     to three words ("held a * call" matches "held a secure video call")."""
@@ -80,6 +93,7 @@ def forms_alternation(forms: list[str], adverb: str) -> str:
 class _FramingRules:
     search: re.Pattern         # a framing verb anywhere in the sentence
     trailing_name: re.Pattern  # the name (and titles) just before it
+    trailing_name_of: re.Pattern  # the same with "of" and a country after the name
     conjoined_first: re.Pattern  # a first subject before "and" and that name
     before_verb: re.Pattern    # an auxiliary or adverbs between the name and the verb ("has held", "today held")
     lead: re.Pattern           # what may stand between the verb and its objects ("today", "by phone", "with")
@@ -100,15 +114,21 @@ def _framing_rules(lexicon: Lexicon) -> _FramingRules:
     return _FramingRules(
         search=re.compile(rf"(?<![\w-])(?:{forms_alternation(framing_forms, adverb)})(?![\w-])"),
         trailing_name=re.compile(rf"(?<![\w-])((?:{title_alternatives}\s+)*{name})[\s,]*$"),
+        # with the country it serves: "President Hassan Sheikh Mohamud of the Federal Republic of Somalia held ..."
+        trailing_name_of=re.compile(rf"(?<![\w-])((?:{title_alternatives}\s+)*{name}\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w’'-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'-]*)*))[\s,]*$"),
         before_verb=re.compile(rf"(?:\s+(?:has|have|{adverb}))+\s+$"),
-        conjoined_first=re.compile(rf"^(?:[Tt]he\s+)?((?:\w+\s+)?(?:{title_alternatives})\s+{name}),?\s+and\s+(?:the\s+)?(?:\w+\s+)?$"),
+        # the guest may be described before the name: "A and his Malaysian counterpart B held talks"
+        conjoined_first=re.compile(rf"^(?:[Tt]he\s+)?((?:\w+\s+)?(?:{title_alternatives})\s+{name}),?\s+and\s+(?P<guest>(?:[\w’'-]+\s+){{0,3}})$"),
         lead=re.compile(rf"^(?:\s+(?:{adverb}|{lead or '(?!)'}))*\s*(?:{verb_links or '(?!)'})?\s*"),
         tail=re.compile(rf"\s+(?:{end or '(?!)'})\b|[;:(]|\.\s*$"),
     )
 
 
 # A news agency's dateline before the sentence proper: "Riyadh, November 14, 2022, SPA -- ", "DHAKA, Nov 14 (BSS) - ".
-_DATELINE = re.compile(r"^[A-Z][^.]{0,150}?(?:\d|\b[A-Z]{2,}\b)[^.]*?\s(?:--|—|–|-)\s+")
+# An agency's initials alone count too: "VGP – Prime Minister ...".
+_DATELINE = re.compile(r"^(?=[A-Z])[^.]{0,150}?(?:\d|\b[A-Z]{2,}\b)[^.]*?\s(?:--|—|–|-)\s+")
+# A short aside in brackets is no part of the people around it: "Abiy Ahmed (PhD) and ...", "this Tuesday (14)".
+_ASIDE = re.compile(r"\s*\([^()\s]{1,8}\)")
 
 
 _SENTENCE_CLOSE = re.compile(rf"{SENTENCE_END}\s*$")
@@ -143,7 +163,7 @@ def framing_people(lexicon: Lexicon, opening: str) -> tuple[Person, list[Person]
 
 def _framing_people(lexicon: Lexicon, opening: str) -> tuple[Person, list[Person]]:
     rules = _framing_rules(lexicon)
-    opening = _DATELINE.sub("", opening, count=1)
+    opening = _ASIDE.sub("", _DATELINE.sub("", opening, count=1))
     verb = rules.search.search(opening)
     if verb is None:
         return Person(), []
@@ -152,12 +172,16 @@ def _framing_people(lexicon: Lexicon, opening: str) -> tuple[Person, list[Person
     # Brett McGurk spoke ..."
     cut = auxiliary.start() if (auxiliary := rules.before_verb.search(opening, 0, verb.start())) else verb.start()
     subject = rules.trailing_name.search(opening, 0, cut)
+    if (served := rules.trailing_name_of.search(opening, 0, cut)) and _names_country(lexicon, served.group("of")):
+        subject = served  # not "Deputy Chief of Staff" nor "Department of Education Secretary X", whose "of" names no country
     host = parse_person(lexicon, subject.group(1)) if subject else Person()
     # Two principals as one subject ("President Ferdinand R. Marcos Jr. and Japanese Prime Minister Fumio Kishida
     # held ..."): the first named is the publisher's, the other its guest.
     guest = None
     if subject and (first := rules.conjoined_first.search(opening, 0, subject.start())):
         guest, host = host, parse_person(lexicon, first.group(1))
+        if not guest.country and (described := country_in(lexicon, first.group("guest"))):
+            guest = Person(guest.name, guest.title, described)  # "his Malaysian counterpart"
     before = opening[:cut].rstrip()
     if before.endswith(","):  # an apposition: "Mr. KISHIDA Fumio, Prime Minister of Japan, held ..."
         chunks = before[:-1].rsplit(",", 2)

@@ -13,7 +13,7 @@ import pandas as pd
 
 from .dates import event_date
 from .lexicon import Lexicon, alternation, derived
-from .people import Person, country_of, is_group, parse_person, split_people, starts_with_title, words_of_kind
+from .people import Person, country_of, is_group, parse_person, split_people, starts_with_title, title_pattern, words_of_kind
 
 __all__ = ["event_type_of", "headline_date", "parse_headline"]
 
@@ -89,7 +89,12 @@ def parse_headline(lexicon: Lexicon, title: str) -> tuple[Person, list[Person], 
     if link == "to" and not starts_with_title(lexicon, rest):
         rest = ""  # a purpose, not a person: "Meeting to Commemorate National Foster Care Month"
     if link == "between" and not (host.name or host.title):  # "Phone call between President Michel and President Xi"
-        first, *others = split_people(lexicon, rest) or [""]
+        # the first "and" before a title parts the two ("between the President of the Republic and the President of
+        # the Republic of Chile, Gabriel Boric"), even where the first is known by title alone
+        if parted := re.search(rf"\s+and\s+(?={title_pattern(lexicon).pattern})", rest):
+            first, others = rest[:parted.start()], [rest[parted.end():]]
+        else:
+            first, *others = split_people(lexicon, rest) or [""]
         if not is_group(lexicon, first):  # "the Leaders of France and Germany" name no host
             host, rest = parse_person(lexicon, first), " and ".join(others)
     trailing = ""

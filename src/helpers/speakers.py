@@ -22,6 +22,10 @@ for another government's style:
 | `group_subjects.csv` | third groups and bodies ("participants", "officials"): other |
 | `speech_adverbs.csv` | words between a subject and its verb ("also", "further") |
 | `lead_ins.csv` | words opening an adverbial lead-in ("On the evening of ..., ") |
+| `subordinators.csv` | words opening a subordinate clause before the subject ("When ..., he and X agreed") |
+| `principal_nouns.csv` | nouns after a demonym that stand for its principal ("the Lao leader", "the Chinese side") |
+| `background_verbs.csv` | background about a person ("is paying an official visit"): narrator |
+| `link_words.csv` | among others, what makes a passive report ("Views were exchanged"): joint |
 
 (The verb tables are compiled in `helpers.framing`, which reads the framing sentence with them too.)
 
@@ -96,6 +100,7 @@ class _Rules:
     subordinate: re.Pattern   # a word opening a subordinate clause ("When", "Although")
     participle: re.Pattern    # an -ing word ("Welcoming")
     adverb_word: re.Pattern   # one adverbial word ("also", "today")
+    comma_free_word: re.Pattern  # the space after a word, before the next
     verb_follows: re.Pattern  # a lower-case word straight after a subject, with no comma between
     lead_word: re.Pattern     # a word of the lead_ins table ("During", "Following": prepositions, not participles)
     passive: re.Pattern       # a reporting verb in the passive in the first clause: "Views were also exchanged"
@@ -157,7 +162,7 @@ def _rules(lexicon: Lexicon) -> _Rules:
         first_word=re.compile(r"(?:[Tt]he\s+)?([^\s,;:’']+)"),  # "Canada’s Ambassador": the word is "Canada"
         # a bare name between commas, not the next of a list ("The President, Leader Schumer, and ...")
         apposition=re.compile(rf",\s+(?!(?:{title_alternatives})(?![\w-]))(?P<name>{name}),(?!\s*and\b)"),
-        side=re.compile(r"\s+side(?![\w-])"),
+        side=re.compile(rf"\s+(?:{alternation(lexicon.words('principal_nouns', 'noun'))})(?![\w-])", re.IGNORECASE),
         modal=re.compile(rf"\s+(?:{adverb}\s+)*?(?:{alternation(lexicon.words('modal_verbs', 'word'))})(?![\w-])", re.IGNORECASE),
         wildcard_forms=tuple((re.compile(form_pattern(f, adverb), re.IGNORECASE), f) for f in forms if "*" in f),
         title=re.compile(rf"(?<![\w-])(?:{title_alternatives})(?![\w-])"),
@@ -179,6 +184,7 @@ def _rules(lexicon: Lexicon) -> _Rules:
         subordinate=re.compile(rf"(?:{alternation(lexicon.words('subordinators', 'word'))})(?![\w-])"),
         participle=re.compile(r"[A-Z][a-z]{2,}ing"),  # "Welcoming", "Noting"; not "King"
         verb_follows=re.compile(r"\s+[a-z]"),
+        comma_free_word=re.compile(r"\s+"),
         adverb_word=re.compile(adverb, re.IGNORECASE),
         lead_word=re.compile(alternation(lexicon.words("lead_ins", "word"))),
         # up to the first comma, colon or quotation mark: "The situation in Ukraine was also discussed", not "He said
@@ -398,18 +404,23 @@ class _Subject:
     pronoun: str = ""  # the pronoun itself, lower-cased: "he" and "she" tell two people apart
 
 
-def _verb_entry(matched: str, rules: _Rules) -> tuple[str, str, bool]:
-    """(kind, lemma, needs_object) of a matched verb form; forms with `*` are found by their pattern, and a form with
-    adverbials after its first word ("will also travel", "spoke today with") by the form without them."""
+def _verb_form(matched: str, rules: _Rules) -> str:
+    """The table's form of a matched verb: forms with `*` are found by their pattern, and a form with adverbials after
+    its first word ("will also travel", "spoke today with") by the form without them; "" when none."""
     form = " ".join(matched.lower().split())
     if form in rules.verbs:
-        return rules.verbs[form]
+        return form
     for pattern, wildcard in rules.wildcard_forms:
         if pattern.fullmatch(matched):
-            return rules.verbs[wildcard]
+            return wildcard
     first, *rest = form.split()
     plain = " ".join([first, *(word for word in rest if not rules.adverb_word.fullmatch(word))])
-    return rules.verbs.get(plain, ("", "", False))
+    return plain if plain in rules.verbs else ""
+
+
+def _verb_entry(matched: str, rules: _Rules) -> tuple[str, str, bool]:
+    """(kind, lemma, needs_object) of a matched verb form."""
+    return rules.verbs.get(_verb_form(matched, rules), ("", "", False))
 
 
 def _clause_starts(text: str, rules: _Rules, pos: int = 0, cast: _Cast | None = None) -> list[tuple[int, bool]]:
@@ -479,7 +490,12 @@ def _mention(text: str, pos: int, rules: _Rules) -> tuple[str, str, int] | None:
         return None
     if first.group(1) not in rules.starters:
         if first.start(1) > pos:
-            return None  # "The" + a word that is neither a title nor a country
+            # "The" + a word that is neither a title nor a country: a demonym no table knows before a title ("The
+            # Dalvenian Foreign Minister said ...") is the holder of that title; anything else is no mention
+            after = rules.comma_free_word.match(text, first.end(1))
+            if after and (title := rules.title.match(text, after.end())) and (person := rules.person.match(text, title.start())):
+                return _person_mention(text, title.start(), person.end(), rules)
+            return None
         name = rules.name.match(text, pos)
         return _person_mention(text, pos, name.end(), rules) if name else None
     country = rules.country.match(text, pos)
@@ -585,7 +601,7 @@ def _decide(text: str, *, first: bool, cast: _Cast, paragraph: _Decision | None,
         # After the opening a framing verb frames only with a person after it ("also spoke with President Putin"),
         # and a greeting never does ("welcomed the Vice President back to Japan" reports the welcome).
         if kind == "frame" and needs_object and not first and (
-                " ".join(verb_match.group("verb").lower().split()) in rules.greetings
+                _verb_form(verb_match.group("verb"), rules) in rules.greetings
                 or not rules.framing_object.match(text, verb_match.end())):
             kind = "report" if lemma else ""
         if kind == "background":

@@ -1,0 +1,63 @@
+"""Sixteen readouts written for the tests to exercise genre constructions (tests/genre; labels/NOTES.md, "Genre
+constructions"): both principals as the opening's subject, messages and cables, principals by title alone, quotations
+over several sentences and paragraphs and spokespeople, numbered and bulleted points, participial and subordinate
+openings, passives, background about the visitor. Written and labelled blind to the rules, and measured before any
+rule was changed for them: 58.9% of 168 roles and 51% of speakers' names right; metadata host 12/16, counterpart
+8/16, country 9/16, event type 12/16, date 16/16. After general rules for those constructions: 95.8% of roles, 95.8%
+of speakers; metadata host 16/16, counterpart 16/16, country 15/16, event type 15/16, date 16/16. The thresholds sit
+just below, so a change that loses ground fails."""
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from conftest import LABELS, labelled_metadata
+from helpers import load_corpus
+from invariants import assert_nothing_lost
+from test_speakers import MAX_UNATTRIBUTED, match_labels, report, speaker_accuracy
+
+GENRE = Path(__file__).resolve().parent / "genre"
+METADATA_FIELDS = ["host", "counterpart", "country", "event_type", "date"]
+
+
+@pytest.fixture(scope="module")
+def genre():
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return load_corpus(GENRE, cache=False)
+
+
+def test_speakers_against_labels(genre):
+    labels = pd.read_csv(LABELS / "genre_speakers.csv", keep_default_na=False)
+    matched, unmatched = match_labels(genre, labels)
+    assert not unmatched, unmatched
+    accuracy, unattributed = report(matched, "genre")
+    named = speaker_accuracy(matched)
+    print(f"speaker accuracy on host/counterpart labels: {named:.1%}")
+    # measured: roles 95.8%, speakers 95.8% (the misses: "The Head of State" for the publisher's own principal,
+    # a spokesperson's "Kang said the two leaders agreed ...", "the two countries have always ..." inside one
+    # leader's message, "The ministers discussed ..." read as the event, "the King" after "Custodian of the Two
+    # Holy Mosques King Salman")
+    assert accuracy >= 0.95
+    assert named >= 0.95
+    assert unattributed < MAX_UNATTRIBUTED
+    assert_nothing_lost(genre)
+
+
+def test_metadata_against_labels(genre):
+    labels = pd.read_csv(LABELS / "genre_metadata.csv", keep_default_na=False, dtype=str)
+    docs = genre.documents.set_index("doc_id")
+    misses, total = [], 0
+    for label in labels.itertuples(index=False):
+        found = labelled_metadata(docs.loc[label.file.rsplit(".", 1)[0]])
+        for column in METADATA_FIELDS:
+            total += 1
+            if found[column].lower() != getattr(label, column).lower():
+                misses.append(f"{label.file}: {column} {getattr(label, column)!r} != {found[column]!r}")
+    print("\n".join(misses))
+    # measured: 78 of 80 fields (a headline's "meeting" for talks held in person; a country named only as "the people
+    # of Mozambique" after the counterpart)
+    assert total - len(misses) >= 77
