@@ -42,8 +42,13 @@ test: export READOUTS_WHITEHOUSE_CORPUS = $(WHITEHOUSE)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
+# JupyterLab opened on notebooks/: `make lab PORT=9000 NO_BROWSER=1` (port 8888 by default, a browser opened
+# unless NO_BROWSER is set); as root it passes --allow-root, which JupyterLab otherwise demands.
+lab: export READOUTS_LAB_PORT = $(value PORT)
+lab: export READOUTS_LAB_NO_BROWSER = $(value NO_BROWSER)
 lab: $(STAMP)
-	$(BIN)/jupyter lab notebooks/
+	$(BIN)/jupyter lab --ServerApp.root_dir=notebooks --port="$${READOUTS_LAB_PORT:-8888}" \
+	  $$([ -n "$$READOUTS_LAB_NO_BROWSER" ] && echo --no-browser) $$([ "$$(id -u)" = 0 ] && echo --allow-root)
 
 # Needs the shared White House corpus (WHITEHOUSE above).
 bench: export READOUTS_WHITEHOUSE_CORPUS = $(WHITEHOUSE)

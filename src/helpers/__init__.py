@@ -18,6 +18,7 @@ _LAZY = {
     **dict.fromkeys(["frequencies", "collocations", "kwic", "tfidf", "dispersion", "with_metadata"], "keywords"),
     **dict.fromkeys(["code_themes", "load_dictionary", "theme_shares", "topics"], "themes"),
     **dict.fromkeys(["weighted_log_odds", "log_odds_ratio", "keyness", "speaker_profile"], "compare"),
+    **dict.fromkeys(["term_explorer", "table"], "explore"),
     **dict.fromkeys(["compound", "term_flags"], "terms"),
     **dict.fromkeys(["dfm", "in_window", "window_keyness"], "features"),
 }

@@ -116,6 +116,7 @@ def refresh(paths: list[Path] | None = None, *, workers: int | None = None, log=
     _import_runner_libraries()
     import nbformat
     from nbclient import NotebookClient
+    from .kernels import KERNEL_OPTIONS
     paths = list(paths or notebooks())
     lock = threading.Lock()
 
@@ -123,7 +124,8 @@ def refresh(paths: list[Path] | None = None, *, workers: int | None = None, log=
         with lock:
             print(f"re-executing {path.name} ...", file=log, flush=True)
         nb = nbformat.read(str(path), as_version=4)
-        NotebookClient(nb, timeout=1800, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}).execute()
+        NotebookClient(nb, timeout=1800, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}},
+                       **KERNEL_OPTIONS).execute()
         for cell in nb.cells:
             cell.metadata.pop("execution", None)
         nbformat.write(nb, str(path))
@@ -148,6 +150,7 @@ def execute(notebook: Path, output: Path, *, corpus: str | Path, themes: str | P
     `error`; papermill has then still written the executed copy, traceback included.
     """
     import papermill
+    from .kernels import KERNEL_OPTIONS
     output.parent.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
     error = ""
@@ -161,6 +164,7 @@ def execute(notebook: Path, output: Path, *, corpus: str | Path, themes: str | P
             # that one changes this whole process's directory for the run, which notebooks run
             # concurrently on threads would leave wrong for the caller.
             resources={"metadata": {"path": str(notebook.parent)}},
+            **KERNEL_OPTIONS,  # IPC sockets: no "running over TCP without encryption" warning (helpers.kernels)
         )
     except papermill.PapermillExecutionError as failure:
         error = f"{failure.ename}: {failure.evalue}".splitlines()[0]
@@ -177,10 +181,18 @@ def _as_seen_from(folder: Path, path: str | Path) -> str:
 
 
 def render_html(notebook: Path, page: Path) -> None:
-    """The executed notebook as a standalone HTML page (nbconvert's lab template), inputs kept."""
+    """The executed notebook as a standalone HTML page (nbconvert's lab template), inputs kept. The page loads
+    nothing from the network: the template's require.js, MathJax and mermaid, which it would fetch from a CDN, are
+    left out (the suite's outputs use none of them; the interactive ones embed their own scripts, `helpers.explore`)."""
     import nbformat
+    from jinja2 import DictLoader
     from nbconvert import HTMLExporter
-    body, _ = HTMLExporter(template_name="lab").from_notebook_node(nbformat.read(str(notebook), as_version=4))
+    offline = DictLoader({"offline.html.j2": "{%- extends 'index.html.j2' -%}\n"
+                          "{%- block html_head_js_requirejs -%}{%- endblock html_head_js_requirejs -%}\n"
+                          "{%- block html_head_js_mathjax -%}{%- endblock html_head_js_mathjax -%}\n"
+                          "{%- block html_head_js_mermaidjs -%}{%- endblock html_head_js_mermaidjs -%}\n"})
+    exporter = HTMLExporter(template_name="lab", template_file="offline.html.j2", extra_loaders=[offline])
+    body, _ = exporter.from_notebook_node(nbformat.read(str(notebook), as_version=4))
     page.write_text(body, encoding="utf-8")
 
 
