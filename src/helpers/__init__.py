@@ -21,6 +21,7 @@ _LAZY = {
     **dict.fromkeys(["term_explorer", "table"], "explore"),
     **dict.fromkeys(["compound", "term_flags"], "terms"),
     **dict.fromkeys(["dfm", "in_window", "window_keyness"], "features"),
+    "audit": "audit",
 }
 
 __all__ = ["Corpus", "load_corpus", *_LAZY]

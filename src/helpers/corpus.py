@@ -23,6 +23,7 @@ from .clean import clean_body, paragraph_spans
 from .documents import document_fields, hosts_named_elsewhere
 from .frames import Corpus
 from .lexicon import Lexicon, as_lexicon
+from .names import settle
 from .framing import opening_index
 from .readers import ReadError, Record, list_files, read_entries, read_file
 from .segment import sentence_spans
@@ -83,7 +84,7 @@ _SLICE_FILES = 500
 def _build(files: list[tuple[Path, Path]], *, strict: bool, attribute: bool, workers: int | None, lexicon: Lexicon) -> Corpus:
     workers = min(workers or os.cpu_count() or 1, len(files) // (_PARALLEL_FROM // 2) or 1)
     if strict or workers <= 1:
-        return _merge([_load_part(files, strict=strict, attribute=attribute, lexicon=lexicon)])
+        return _merge([_load_part(files, strict=strict, attribute=attribute, lexicon=lexicon)], lexicon)
     # Contiguous slices keep path order, so "the first of two duplicates" means the same as in one process.
     # Two slices per worker even out their loads; more cost more (each slice builds and conforms its own
     # frames and re-derives its vocabulary: 16 slices of the White House corpus took a fifth longer than 4).
@@ -91,7 +92,7 @@ def _build(files: list[tuple[Path, Path]], *, strict: bool, attribute: bool, wor
     chunks = np.array_split(np.arange(len(files)), max(workers * 2, -(-len(files) // _SLICE_FILES)))
     parts_of_files = [[files[i] for i in chunk] for chunk in chunks if len(chunk)]
     _warm_up(lexicon, attribute=attribute)
-    return _merge(_load_in_parallel(parts_of_files, processes=workers, attribute=attribute, lexicon=lexicon))
+    return _merge(_load_in_parallel(parts_of_files, processes=workers, attribute=attribute, lexicon=lexicon), lexicon)
 
 
 def _load_in_parallel(parts_of_files: list[list[tuple[Path, Path]]], *, processes: int, attribute: bool, lexicon: Lexicon) -> list[_Part]:
@@ -340,7 +341,7 @@ def _fit_to_schema(documents: pd.DataFrame, report) -> pd.DataFrame:
     return documents
 
 
-def _merge(parts: list[_Part]) -> Corpus:
+def _merge(parts: list[_Part], lexicon: Lexicon | None = None) -> Corpus:
     """One corpus from parts read apart: a document already met in an earlier part is reported, not kept twice."""
     problems = [problem for part in parts for problem in part.problems]
     first_path: dict[str, str] = {}
@@ -371,7 +372,8 @@ def _merge(parts: list[_Part]) -> Corpus:
         schema.conform(tokens, "tokens"),
         schema.conform(pd.DataFrame(problems, columns=["path", "reason"]), "problems"),
     )
-    return _credit_hosts_named_elsewhere(corpus) if len(corpus.documents) else corpus
+    # corpus-level steps (helpers.names): near-duplicates, one name per person, countries, host_country
+    return settle(_credit_hosts_named_elsewhere(corpus), as_lexicon(lexicon)) if len(corpus.documents) else corpus
 
 
 def _credit_hosts_named_elsewhere(corpus: Corpus) -> Corpus:

@@ -116,6 +116,7 @@ def document_fields(lexicon: Lexicon, title: str, text: str, opening: str, meta:
         "event_type": meta.get("event_type") or (event_type_of(lexicon, event_phrase, title, opening) if counterparts or exchange or host.name or host.title else "other"),
         "host": meta.get("host") or host.name,
         "host_title": meta.get("host_title") or host.title,
+        "host_country": meta.get("host_country") or host.country,
         "counterparts": _listed(meta.get("counterparts") or meta.get("counterpart")) or [c.name or c.title for c in counterparts],
         "counterpart_title": meta.get("counterpart_title") or main.title,
         "counterpart_country": meta.get("counterpart_country") or main.country,

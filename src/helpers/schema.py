@@ -17,6 +17,7 @@ DOCUMENTS: dict[str, str] = {
     "event_type": "category",
     "host": "string",
     "host_title": "string",
+    "host_country": "string",  # the publisher's country
     "counterparts": "object",  # list of names, main counterpart first
     "counterpart_title": "string",
     "counterpart_country": "string",

@@ -1,0 +1,168 @@
+"""The corpus-level pass (helpers.names): one name per person, names that are people's, countries, near-duplicates."""
+from __future__ import annotations
+
+import re
+import shutil
+import warnings
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from conftest import needs_whitehouse, whitehouse_dir
+from helpers import load_corpus
+from helpers.lexicon import default_lexicon
+from helpers.names import canonical_names, near_duplicates, person_name, titles_held
+from helpers.people import non_name_words, styles_of_address, titles
+
+
+def _all_names(corpus) -> Counter:
+    names = Counter(h for h in corpus.documents["host"] if h)
+    for listed in corpus.documents["counterparts"]:
+        names.update(n for n in listed if n)
+    names.update(s for s in corpus.sentences["speaker"].astype(str) if s)
+    return names
+
+
+def _no_person_words():
+    lexicon = default_lexicon()
+    address = set(styles_of_address(lexicon))
+    offices = {t for t in titles(lexicon) if t not in address and t[:1].isupper()}
+    bodies = set(non_name_words(lexicon))
+    return offices, bodies
+
+
+# --- unit: surname-only and variant names -------------------------------------------------------------------------
+
+def test_a_surname_takes_the_one_fuller_name_the_corpus_gives():
+    names = canonical_names(Counter({"Fumio Kishida": 5, "Kishida": 2, "Abdel Fattah el-Sisi": 3, "Abdel Fattah": 1}))
+    assert names["Kishida"] == "Fumio Kishida"
+    assert names["Abdel Fattah"] == "Abdel Fattah el-Sisi"
+
+
+def test_a_surname_two_people_share_is_left_alone():
+    names = canonical_names(Counter({"Boris Johnson": 3, "Mike Johnson": 2, "Johnson": 1}))
+    assert names["Johnson"] == "Johnson"
+
+
+def test_case_and_particle_variants_are_one_spelling():
+    names = canonical_names(Counter({"Mohammed bin Salman": 4, "Mohammed Bin Salman": 1, "Cho Tae-yong": 1, "Cho Taeyong": 1}))
+    assert names["Mohammed Bin Salman"] == "Mohammed bin Salman"
+    assert names["Cho Taeyong"] == names["Cho Tae-yong"] == "Cho Tae-yong"
+
+
+def test_surname_only_counterpart_is_named_in_full_across_readouts(tmp_path):
+    """Fails on the loader without the corpus pass: a headline that gives only the surname kept it."""
+    (tmp_path / "a.txt").write_text("Prime Minister Kishida Speaks with President Biden\n\n"
+                                    "Prime Minister Kishida spoke with President Biden today. He stressed the alliance.\n")
+    (tmp_path / "b.txt").write_text("Readout of President Biden's Call with Prime Minister Fumio Kishida of Japan\n\n"
+                                    "President Joe Biden spoke today with Prime Minister Fumio Kishida of Japan.\n")
+    (tmp_path / "c.txt").write_text("Readout of President Biden's Call with Prime Minister Kishida\n\n"
+                                    "President Joe Biden spoke today with Prime Minister Kishida. They discussed trade.\n")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        corpus = load_corpus(tmp_path, cache=False)
+    names = _all_names(corpus)
+    assert "Kishida" not in names and "Fumio Kishida" in names
+    counterparts = dict(zip(corpus.documents["doc_id"], corpus.documents["counterparts"]))
+    assert counterparts["c"][0] == "Fumio Kishida"
+    # the country the corpus states for him elsewhere fills the readout that states none
+    countries = dict(zip(corpus.documents["doc_id"], corpus.documents["counterpart_country"]))
+    assert countries["c"] == "Japan"
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("Kamala Harris'", "Kamala Harris"),
+    ("Janet Yellen Secretary", "Janet Yellen"),
+    ("Tom Vilsack Department", "Tom Vilsack"),
+    ("Politburo Member Yang Jiechi", "Yang Jiechi"),
+    ("[Director]", ""),
+    ("Prime Minister", ""),
+    ("White House", ""),
+    ("Hassan Sheikh Mohamud", "Hassan Sheikh Mohamud"),
+    ("Crown Prince Mohammed bin Salman", "Mohammed bin Salman"),
+    ("Ursula von der Leyen", "Ursula von der Leyen"),
+    ("Ferdinand Marcos Jr.", "Ferdinand Marcos Jr."),
+])
+def test_person_name_keeps_only_the_person(raw, expected):
+    assert person_name(default_lexicon(), raw) == expected
+
+
+def test_near_duplicates_up_to_case_punctuation_and_a_word():
+    text = "President Biden spoke with Prime Minister Modi. They discussed trade, climate and the Quad, and agreed to meet."
+    changed = text.upper().replace(",", "").replace("trade", "commerce")
+    other = "Vice President Harris met with governors. They discussed broadband, roads and the budget for next year."
+    assert near_duplicates([text, other, changed]) == {2: 0}
+
+
+# --- the whole shared corpus --------------------------------------------------------------------------------------
+
+@needs_whitehouse
+def test_every_name_is_a_person(whitehouse):
+    offices, bodies = _no_person_words()
+    bad = []
+    for name in _all_names(whitehouse):
+        words = name.split()
+        if re.search(r"['’]s?$|[\[\]]", name):
+            bad.append((name, "possessive or bracket"))
+        elif any(name.startswith(t + " ") or name == t or name.endswith(" " + t) for t in offices):
+            bad.append((name, "title"))
+        elif any(w.strip(",") in bodies for w in words):
+            bad.append((name, "office or institution word"))
+    assert bad == []
+
+
+@needs_whitehouse
+def test_every_person_has_one_name(whitehouse):
+    names = _all_names(whitehouse)
+    lowered = Counter(n.casefold() for n in names)
+    assert [n for n in names if lowered[n.casefold()] > 1] == []
+    fuller_of = canonical_names(names, titles_held(whitehouse, default_lexicon()))
+    assert {n: f for n, f in fuller_of.items() if f != n} == {}
+
+
+@needs_whitehouse
+def test_every_foreign_counterpart_has_a_country(whitehouse):
+    """A counterpart named with a country somewhere in the corpus has one in every readout; none is the publisher's."""
+    documents = whitehouse.documents
+    mains = [c[0] if len(c) else "" for c in documents["counterparts"]]
+    countries = list(documents["counterpart_country"].fillna(""))
+    foreign = {m for m, c in zip(mains, countries) if m and c}
+    missing = [m for m, c in zip(mains, countries) if m in foreign and not c]
+    assert missing == []
+    same = (documents["counterpart_country"] == documents["host_country"]) & (documents["host_country"] != "")
+    assert not same.fillna(False).any()
+    # the White House house style says whose side the publisher is
+    whitehouse_style = documents["source_style"] == "whitehouse"
+    assert (documents.loc[whitehouse_style, "host_country"] == "United States").all()
+
+
+@needs_whitehouse
+def test_a_planted_near_duplicate_is_reported_and_no_distinct_readout_is(whitehouse, tmp_path):
+    root = whitehouse_dir()
+    copy = tmp_path / "corpus"
+    copy.mkdir()
+    for path in root.rglob("*"):
+        if path.is_file():
+            target = copy / path.relative_to(root)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, target)  # a copy: a link that leads outside the folder is reported, not read
+    original = next(p for p in sorted(root.rglob("*.md")) if "call-with" in p.name and len(p.read_text()) > 1500)
+    text = original.read_text()
+    body_start = text.index("\n\n", text.index("---", 3)) if text.startswith("---") else 0
+    head, body = text[:body_start], text[body_start:]
+    words = body.split(" ")
+    position = next(i for i, w in enumerate(words) if w.isalpha() and len(w) > 5 and i > len(words) // 2)
+    words[position] = "remarkably"
+    planted = copy / "zz-planted" / original.name
+    planted.parent.mkdir()
+    planted.write_text(head + " ".join(words).upper().replace(",", "").replace(".", " ."))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        corpus = load_corpus(copy, cache=False)
+    near = corpus.problems[corpus.problems["reason"].str.startswith("near-duplicate of")]
+    assert list(near["path"]) == [str(planted)]
+    assert str(copy / original.relative_to(root)) in near["reason"].iloc[0]
+    # none of the corpus's own readouts is a near-duplicate of another
+    assert not whitehouse.problems["reason"].str.startswith("near-duplicate of").any()
+    assert len(corpus.documents) == len(whitehouse.documents)
