@@ -22,7 +22,7 @@ from . import schema
 from .clean import clean_body, paragraph_spans
 from .documents import document_fields, hosts_named_elsewhere
 from .frames import Corpus
-from .lexicon import Lexicon, as_lexicon
+from .lexicon import STYLE_NAME, Lexicon, as_lexicon
 from .names import settle
 from .framing import opening_index
 from .readers import ReadError, Record, list_files, read_entries, read_file
@@ -320,7 +320,7 @@ def _load_part(files: list[tuple[Path, Path]], *, strict: bool, attribute: bool,
 
 def _fit_to_schema(documents: pd.DataFrame, report) -> pd.DataFrame:
     """The documents of a part with every value its column can hold: a day outside the range of datetime64[ns]
-    (a typo "2999" in a header or the text) is dropped and a source style the schema does not know becomes
+    (a typo "2999" in a header or the text) is dropped and a source style that is no style name becomes
     `unknown`, each with a row in `problems`, instead of failing the whole load or turning into NaN."""
     if documents.empty:
         return documents
@@ -334,9 +334,10 @@ def _fit_to_schema(documents: pd.DataFrame, report) -> pd.DataFrame:
                 documents.at[row, column] = None
     if "source_style" in documents:
         for row, value in documents["source_style"].items():
-            if value not in schema.SOURCE_STYLES:
-                report(ReadError(documents.at[row, "path"], f"source_style {str(value)[:40]!r} is not one of "
-                                                            f"{', '.join(schema.SOURCE_STYLES)}; taken as unknown"))
+            # any style name may have a bundle of rules (a researcher's own included); what is no name is reported
+            if not isinstance(value, str) or not STYLE_NAME.fullmatch(value):
+                report(ReadError(documents.at[row, "path"], f"source_style {str(value)[:40]!r} is no style name "
+                                                            "(lower-case letters, digits, _); taken as unknown"))
                 documents.at[row, "source_style"] = "unknown"
     return documents
 

@@ -52,8 +52,8 @@ def setup_notebook(max_rows: int = 20, max_colwidth: int = 70) -> None:
     pd.set_option("display.precision", 3)
 
 
-def open_corpus(path: str | Path) -> Corpus:
-    """`load_corpus(path)`, with files it had to skip left in `corpus.problems` (the notebooks
+def open_corpus(path: str | Path, *, lexicon: str | Path | None = None) -> Corpus:
+    """`load_corpus(path, lexicon=lexicon)`, with files it had to skip left in `corpus.problems` (the notebooks
     show that table) instead of a warning printed into every notebook's output."""
     folder = Path(path)
     if not folder.exists():
@@ -61,7 +61,7 @@ def open_corpus(path: str | Path) -> Corpus:
                                 "to a folder of readouts (see README, 'Your own readouts')")
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", message=r"load_corpus: .* skipped", category=UserWarning)
-        corpus = load_corpus(folder)
+        corpus = load_corpus(folder, lexicon=lexicon)
     if corpus.documents.empty:
         raise ValueError(f"no readouts could be read under {folder.resolve()} "
                          f"({len(corpus.problems)} file(s) skipped; see load_corpus(...).problems)")
@@ -246,13 +246,13 @@ def _top_index(reports: Path) -> Path:
     return index
 
 
-def fill_cache(corpus: Path) -> None:
+def fill_cache(corpus: Path, *, lexicon: str | Path | None = None) -> None:
     """Load `corpus` once here, as the notebooks' `open_corpus` will (same path, same options),
     so the load cache holds it before the kernels start: they read the cache instead of each
     loading the corpus again, concurrently. A corpus that cannot be loaded is left to the
     notebooks, which report why."""
     try:
-        open_corpus(corpus)
+        open_corpus(corpus, lexicon=lexicon)
     except Exception:  # noqa: BLE001 -- the notebooks raise it again, in their outputs
         pass
 
@@ -309,7 +309,7 @@ def run_suite(corpus: str | Path, *, themes: str | Path = THEMES, lexicon: str |
     out = report_folder(reports, corpus)
     workers = workers or default_workers(len(suite))
     started = time.perf_counter()
-    fill_cache(corpus)
+    fill_cache(corpus, lexicon=lexicon)
     _import_runner_libraries()
     lock = threading.Lock()
 
