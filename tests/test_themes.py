@@ -23,7 +23,7 @@ def test_dictionary_ships_general_themes_and_a_genre_set():
     dictionary = load_dictionary()
     assert list(dictionary) == ISSUE_THEMES
     assert {"taiwan", "hong kong", "xinjiang"} <= set(dictionary["core interests"])
-    assert {"interference", "territorial integrity"} <= set(dictionary["sovereignty and territorial integrity"])
+    assert {"external interference", "territorial integrity"} <= set(dictionary["sovereignty and territorial integrity"])
     assert "belt and road" in dictionary["infrastructure and connectivity"]
     assert {"ukraine", "middle east"} <= set(dictionary["regional conflicts"])
     assert dictionary.sets["core interests"] == "china" and dictionary.sets["economy and trade"] == "general"
@@ -61,6 +61,29 @@ def test_shipped_exclusions_hold_on_the_issue_examples():
     assert set(coded.loc[coded["theme"] == "regional conflicts", "sent_id"]) == set()
     assert set(coded.loc[coded["theme"] == "sovereignty and territorial integrity", "sent_id"]) == set()
     assert set(coded.loc[coded["theme"] == "security and defence", "sent_id"]) == set()
+
+
+def test_matches_inside_names_do_not_count():
+    # office, body and law names, venues and countries' formal names (data/name_words.csv, venue_lead_ins.csv,
+    # countries.csv); the same words outside a name, or a pattern written for the name, still count
+    _, tokens = make_frames([
+        ("d1", "Secretary of Energy Jennifer Granholm joined.", "A", "host"),
+        ("d1", "They discussed clean energy.", "A", "host"),
+        ("d1", "He met President Erdogan on the margins of the G20 Summit.", "A", "host"),
+        ("d1", "The G20 agreed on debt relief.", "A", "host"),
+        ("d1", "They condemned the Democratic People's Republic of Korea's missile launches.", "A", "host"),
+        ("d1", "They praised the Bipartisan Infrastructure Law.", "A", "host"),
+        ("d1", "They discussed reform of the UN Security Council.", "A", "host"),
+        ("d1", "Administrator of the Small Business Administration", "A", "host"),
+    ])
+    coded = code_themes(tokens)
+    by_theme = coded.groupby("theme")["sent_id"].apply(set)
+    assert by_theme["climate and energy"] == {1}
+    assert by_theme["multilateralism and international order"] == {3, 6}
+    assert 4 not in by_theme.get("human rights and democracy", set())
+    assert 5 not in by_theme.get("infrastructure and connectivity", set())
+    assert 7 not in by_theme.get("economy and trade", set())
+    assert 0 in set(code_themes(tokens, names=False).query("theme == 'climate and energy'")["sent_id"])
 
 
 def test_long_form_errors_are_named(tmp_path):
@@ -183,7 +206,7 @@ def test_topics_unit_choice_and_errors(frames):
 def wh(whitehouse):
     return {
         "coded": code_themes(whitehouse),
-        "ukraine": code_themes(whitehouse, {"ukraine": ["ukrain*"]}),
+        "ukraine": code_themes(whitehouse, {"ukraine": ["ukrain*"]}, names=False),  # every match, names too
         "shares": theme_shares(whitehouse, by="role"),
         "topics": topics(whitehouse, n_topics=10),
     }

@@ -18,8 +18,8 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from .frames import as_list, require_columns
 from .keywords import frequencies
-from .terms import TermMatcher
-from .lexicon import DATA_DIR
+from .terms import TermMatcher, pattern_parts
+from .lexicon import DATA_DIR, Lexicon, as_lexicon
 from .tokens import tokens_of
 
 __all__ = ["load_dictionary", "code_themes", "theme_shares", "topics", "Topics", "tokens_for", "ThemeDictionary"]
@@ -110,7 +110,8 @@ def tokens_for(frame) -> pd.DataFrame:
     return tokens_of(frame)
 
 
-def code_themes(frame, dictionary: Dictionary | None = None, *, term: str = "lower") -> pd.DataFrame:
+def code_themes(frame, dictionary: Dictionary | None = None, *, term: str = "lower", names: bool = True,
+                lexicon: Lexicon | str | None = None) -> pd.DataFrame:
     """Every sentence coded with the themes it mentions.
 
     `frame` is a sentences or tokens frame (or a Corpus). Returns one row per sentence and
@@ -119,6 +120,18 @@ def code_themes(frame, dictionary: Dictionary | None = None, *, term: str = "low
     `matches` (the matched text, "; "-joined, in order). A sentence carrying no theme has no
     row; a sentence may have several. A match that overlaps one of its theme's exclusions
     (`exclude` in the dictionary) is not counted.
+
+    With `names=True` (the default) a match that is only part of a name does not count either
+    (the lexicon's tables, see `name_words.csv` and `venue_lead_ins.csv`):
+    - the name of an office, post, body or law, i.e. a run of capitalised words holding a head
+      word ("Energy" in "Secretary of Energy", "Business" in "Small Business Administration",
+      "Ukraine" in "President Zelenskyy of Ukraine"), unless the match holds every head of the
+      name (a pattern written for the name itself, such as "un security council");
+    - a venue: the name after a lead-in such as "on the margins of", or an event's name
+      ("... Summit", "... General Assembly") after "at", "for", "during" ...;
+    - a country's formal name longer than the match ("Democratic" in "Democratic People's
+      Republic of Korea"; from `countries.csv`).
+    The tokens frame needs its `token` column (the words as written) for this.
     """
     dictionary = load_dictionary() if dictionary is None else _checked(dictionary)
     tokens = tokens_for(frame)
@@ -127,6 +140,7 @@ def code_themes(frame, dictionary: Dictionary | None = None, *, term: str = "low
         return pd.DataFrame(columns=columns)
     matcher = TermMatcher(tokens, term=term)
     words = tokens["token"].to_numpy(dtype=object)
+    inside_name = _Names(tokens, matcher, as_lexicon(lexicon)).inside if names else None
     parts = []
     for theme, patterns in dictionary.items():
         found: dict[int, int] = {}
@@ -138,6 +152,8 @@ def code_themes(frame, dictionary: Dictionary | None = None, *, term: str = "low
             # an exclusion cancels every match it overlaps: "crisis" inside "climate crisis" is no conflict
             excluded = matcher.covered(dictionary.exclude[theme])
             found = {s: k for s, k in found.items() if not excluded[s:s + k].any()}
+        if found and inside_name is not None:
+            found = {s: k for s, k in found.items() if not inside_name(s, k)}
         if found:
             starts = np.array(sorted(found))
             parts.append(pd.DataFrame({
@@ -157,6 +173,105 @@ def code_themes(frame, dictionary: Dictionary | None = None, *, term: str = "low
     order = {theme: i for i, theme in enumerate(dictionary)}
     coded = coded.assign(_theme=coded["theme"].map(order)).sort_values(["first", "_theme"], kind="stable")
     return coded[columns].reset_index(drop=True)
+
+
+class _Names:
+    """Where the names of offices, bodies, laws, venues and countries stand in a tokens frame (see `code_themes`)."""
+
+    def __init__(self, tokens: pd.DataFrame, matcher: TermMatcher, lexicon: Lexicon):
+        n = len(tokens)
+        self.span = np.full(n, -1)        # the name each token is part of
+        self.venue: list[bool] = []       # per name: a venue (every match inside it is cancelled)
+        self.heads = np.zeros(n, dtype=bool)
+        self.country_start = np.full(n, -1)
+        self.country_end = np.full(n, -1)
+        self.head_count = np.zeros(n + 1, dtype=int)
+        self.heads_per_name = np.zeros(0, dtype=int)
+        if not n or "token" not in tokens:
+            return
+        table = lexicon.table("name_words")
+        kinds = dict(zip(table["word"].str.strip().str.lower(), table["kind"].str.strip()))
+        written = tokens["token"].astype(str).to_numpy(dtype=object)
+        lower = np.array([w.lower().replace("\u2019", "'") for w in written], dtype=object)
+        kind = np.array([kinds.get(w, "") for w in lower], dtype=object)
+        capital = np.array([w[:1].isupper() for w in written], dtype=bool)
+        sentence = matcher.sentence
+        head = np.array([k not in ("", "event") and not k.startswith("connector") for k in kind], dtype=bool)
+        event = kind == "event"
+        joins = kind == "connector"
+        after_head = kind == "connector_after_head"
+
+        def joined(i: int) -> bool:  # may token i stand inside a name?
+            return bool(capital[i] or joins[i] or (after_head[i] and i > 0 and head[i - 1] and sentence[i - 1] == sentence[i]))
+
+        def name_from(i: int, taken: np.ndarray) -> tuple[int, int]:  # the name starting at or after i: (start, end)
+            j = i
+            while j < n and sentence[j] == sentence[i] and not taken[j] and joined(j):
+                j += 1
+            start, end = i, j
+            while start < end and not capital[start]:
+                start += 1
+            while end > start and not capital[end - 1]:
+                end -= 1
+            return start, end
+
+        taken = np.zeros(n, dtype=bool)
+        # venues first: the name right after a lead-in ("on the margins of the G20 Summit")
+        leads = lexicon.table("venue_lead_ins")
+        for phrase, needs_event in zip(leads["phrase"], leads["needs_event"]):
+            starts, k = matcher.find(phrase.strip())
+            for s in starts:
+                after = s + k
+                if after >= n or sentence[after] != sentence[s] or taken[after]:
+                    continue
+                start, end = name_from(after, taken)
+                if start >= end or (needs_event.strip().lower() == "yes" and not event[start:end].any()):
+                    continue
+                self._add(start, end, venue=True)
+                taken[s:end] = True
+        # then offices, bodies and laws: runs of capitalised words holding a head
+        i = 0
+        while i < n:
+            if taken[i] or not capital[i]:
+                i += 1
+                continue
+            start, end = name_from(i, taken)
+            end = max(end, i + 1)
+            if head[start:end].any():
+                self._add(start, end, venue=False)
+                self.heads[start:end] = head[start:end]
+            i = end
+        self.head_count = np.concatenate([[0], np.cumsum(self.heads)])
+        self.heads_per_name = np.bincount(self.span[self.heads], minlength=len(self.venue))
+        # countries' formal names: "Democratic" in "Democratic People's Republic of Korea"
+        spellings = set()
+        for row in lexicon.table("countries").itertuples(index=False):
+            for spelling in [row.country, *str(row.aliases).split("|")]:
+                if len(pattern_parts(spelling.strip())) > 1:
+                    spellings.add(spelling.strip().lower().replace("\u2019", "'"))
+        for spelling in spellings:
+            starts, k = matcher.find(spelling)
+            for s in starts:
+                longer = self.country_end[s:s + k] - self.country_start[s:s + k] < k
+                self.country_start[s:s + k][longer] = s
+                self.country_end[s:s + k][longer] = s + k
+
+    def _add(self, start: int, end: int, *, venue: bool) -> None:
+        self.span[start:end] = len(self.venue)
+        self.venue.append(venue)
+
+    def inside(self, s: int, k: int) -> bool:
+        """Is the match of k tokens at s only part of a name?"""
+        cs, ce = self.country_start[s], self.country_end[s]
+        if cs >= 0 and cs <= s and s + k <= ce and k < ce - cs:
+            return True
+        name = self.span[s]
+        if name < 0 or (self.span[s:s + k] != name).any():
+            return False
+        if self.venue[name]:
+            return True
+        # a head of the name outside the match: the match names the office, not the theme
+        return self.heads_per_name[name] > self.head_count[s + k] - self.head_count[s]
 
 
 def theme_shares(sentences, *, by: str | Sequence[str] = "role", dictionary: Dictionary | None = None,
