@@ -13,7 +13,7 @@ from matplotlib.figure import Figure  # noqa: E402
 
 from helpers.compare import weighted_log_odds  # noqa: E402
 from helpers.keywords import dispersion, frequencies, with_metadata  # noqa: E402
-from helpers.plots import dispersion_plot, fightin_words, keyword_trend, theme_heatmap, top_terms_bar  # noqa: E402
+from helpers.plots import dispersion_plot, fightin_words, keyword_trend, overlapping_labels, theme_heatmap, top_terms_bar  # noqa: E402
 from helpers.themes import theme_shares  # noqa: E402
 
 
@@ -43,7 +43,10 @@ def test_fightin_words_plots_every_term_and_labels_extremes(seed):
     assert len(ax.collections[0].get_offsets()) == (odds["para_id"] == 1).sum()
     labels = {t.get_text() for t in ax.texts}
     part = odds[odds["para_id"] == 1]
-    assert set(part.nlargest(3, "log_odds_weighted")["term"]) <= labels
+    extremes = pd.concat([part.nlargest(3, "log_odds_weighted"), part.nsmallest(3, "log_odds_weighted")])
+    assert labels <= set(extremes["term"])  # only the extremes are labelled ...
+    assert part.nlargest(1, "log_odds_weighted")["term"].iloc[0] in labels  # ... the most distinctive first
+    assert overlapping_labels(figure) == []  # ... and none covers another
     with pytest.raises(ValueError):
         fightin_words(odds, group="para_id", target=99)
 
@@ -89,3 +92,32 @@ def test_whitehouse_plots_run(whitehouse):
                 / sum(1 for p, y in zip(tokens["is_punct"], tokens["year"]) if not p and y == year) for year in years]
     assert list(ukraine.get_ydata()) == pytest.approx(expected)
     assert isinstance(top_terms_bar(by_year, group="year"), Figure)
+
+
+def test_overlapping_labels_finds_texts_drawn_over_each_other():
+    figure, ax = plt.subplots()
+    ax.text(0.5, 0.5, "South China Sea")
+    ax.text(0.5, 0.5, "Indo-Pacific")
+    ax.text(0.1, 0.9, "alone")
+    assert overlapping_labels(figure) == [("South China Sea", "Indo-Pacific")]
+
+
+def test_fightin_words_labels_never_overlap_even_when_crowded():
+    """Forty terms with nearly the same counts and scores: drawn on top of each other they would be unreadable."""
+    rng = np.random.default_rng(0)
+    crowded = pd.DataFrame({"side": "a", "term": [f"term{i:02d}" for i in range(40)],
+                            "n": rng.integers(50, 55, 40), "log_odds_weighted": 5 + rng.normal(0, 0.05, 40)})
+    figure = fightin_words(crowded, group="side", target="a", label_top=20)
+    assert 0 < len(figure.axes[0].texts) < 20
+    assert overlapping_labels(figure) == []
+
+
+def test_keyword_trend_leaves_a_gap_for_months_without_readouts():
+    months = pd.to_datetime(["2025-01-01", "2025-02-01", "2025-06-01"])
+    counts = pd.DataFrame({"month": months, "term": "trade", "per_1000": [1.0, 2.0, 3.0]})
+    figure = keyword_trend(counts, time="month", terms=["trade"], readouts=pd.Series([4, 2, 1], index=months))
+    line = figure.axes[0].lines[0]
+    ys = np.asarray(line.get_ydata(), dtype=float)
+    assert len(ys) == 6 and np.isnan(ys[2:5]).all()  # March to May: no readouts, no line across them
+    bars = [p.get_height() for p in figure.axes[1].patches]
+    assert bars == [4, 2, 0, 0, 0, 1]  # the readouts behind each point

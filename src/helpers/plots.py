@@ -14,7 +14,7 @@ from matplotlib.figure import Figure
 
 from .frames import require_columns
 
-__all__ = ["top_terms_bar", "fightin_words", "theme_heatmap", "keyword_trend", "dispersion_plot"]
+__all__ = ["top_terms_bar", "fightin_words", "theme_heatmap", "keyword_trend", "dispersion_plot", "overlapping_labels"]
 
 
 def _nonempty(frame: pd.DataFrame, what: str) -> None:
@@ -61,13 +61,15 @@ def fightin_words(log_odds: pd.DataFrame, *, group: str, target, term: str = "te
     ax.set_xscale("log")
     ax.axhline(threshold, color="0.5", linewidth=0.6, linestyle="--")
     ax.axhline(-threshold, color="0.5", linewidth=0.6, linestyle="--")
-    labelled = pd.concat([part.nlargest(label_top, value), part.nsmallest(label_top, value)]).drop_duplicates(term)
-    for _, row in labelled.iterrows():
-        ax.annotate(str(row[term]), (row[n], row[value]), fontsize=8, xytext=(3, 2), textcoords="offset points")
     ax.set_xlabel(f"{n} (log scale)")
     ax.set_ylabel(f"{value} ({target} vs the rest)")
     ax.set_title(f"Distinctive terms: {target}")
     figure.tight_layout()
+    # the most distinctive first, alternating sides, so that a crowded side cannot crowd out the other
+    top, bottom = part.nlargest(label_top, value), part.nsmallest(label_top, value)
+    order = [frame.iloc[[i]] for i in range(max(len(top), len(bottom))) for frame in (top, bottom) if i < len(frame)]
+    ranked = pd.concat(order).drop_duplicates(term) if order else top
+    _label_without_overlap(ax, [(str(row[term]), (row[n], row[value])) for _, row in ranked.iterrows()])
     return figure
 
 
@@ -92,21 +94,37 @@ def theme_heatmap(shares: pd.DataFrame, *, row: str = "speaker", column: str = "
 
 
 def keyword_trend(counts: pd.DataFrame, *, time: str, terms: Sequence[str] | None = None, term: str = "term",
-                  value: str = "per_1000") -> Figure:
-    """Lines of each chosen term's `value` over `time` (e.g. `frequencies(with_metadata(tokens,
-    corpus, "month"), by="month")`); a period where a term is absent is drawn as 0."""
+                  value: str = "per_1000", readouts: pd.Series | None = None, freq: str | None = "MS") -> Figure:
+    """Lines of each chosen term's `value` over `time` (e.g. `frequencies(with_metadata(tokens, corpus, "month"),
+    by="month")`): a period with readouts where a term is absent is drawn as 0, and a period with no readouts at
+    all is a gap in the line, not a straight stroke across it. `readouts` (readouts per period, e.g.
+    `with_metadata(corpus.documents, corpus, "month")["month"].value_counts()`) adds a panel of bars below, so a
+    point resting on one readout is seen as such. `freq` is the periods' calendar step ("MS": months, "YS":
+    years) for timestamps; None takes the periods as they come."""
     _nonempty(counts, "counts")
     require_columns(counts, [time, term, value], "counts")
     chosen = list(terms) if terms is not None else list(counts.groupby(term)[value].sum().nlargest(5).index)
     table = counts[counts[term].isin(chosen)].pivot_table(index=time, columns=term, values=value, aggfunc="sum", fill_value=0)
     periods = sorted(counts[time].dropna().unique())
     table = table.reindex(index=periods, columns=chosen, fill_value=0)
-    figure, ax = plt.subplots(figsize=(9, 4.5))
+    if freq and len(periods) and isinstance(periods[0], (pd.Timestamp, np.datetime64)):
+        table = table.reindex(pd.date_range(periods[0], periods[-1], freq=freq))  # periods without readouts: NaN, a gap
+    if readouts is not None:
+        figure, (ax, bars) = plt.subplots(2, 1, figsize=(9, 6), sharex=True, height_ratios=[3, 1])
+    else:
+        figure, ax = plt.subplots(figsize=(9, 4.5))
     for name in chosen:
         ax.plot(table.index, table[name], marker="o", markersize=3, label=str(name))
-    ax.set_xlabel(time)
     ax.set_ylabel(value)
     ax.legend(frameon=False)
+    if readouts is not None:
+        per_period = pd.Series(readouts).reindex(table.index, fill_value=0)
+        width = 20 if isinstance(table.index, pd.DatetimeIndex) and freq == "MS" else 0.8
+        bars.bar(per_period.index, per_period.to_numpy(), width=width, color="0.6")
+        bars.set_ylabel("readouts")
+        bars.set_xlabel(time)
+    else:
+        ax.set_xlabel(time)
     figure.autofmt_xdate()
     figure.tight_layout()
     return figure
@@ -129,3 +147,49 @@ def dispersion_plot(positions: pd.DataFrame, *, x: str = "offset", label: str = 
     ax.set_title("Lexical dispersion")
     figure.tight_layout()
     return figure
+
+
+# --- labels that do not overlap --------------------------------------------------------------------------------
+
+def _label_without_overlap(ax, labels: list[tuple[str, tuple[float, float]]], *, fontsize: int = 8) -> None:
+    """Annotate points in the order given, each on the first side of its point (right, left, below) where it covers
+    no label already placed and stays inside the axes; a label with no such side is left out: fewer labels, each
+    legible, rather than a pile of overprinted words."""
+    renderer = ax.figure.canvas.get_renderer()
+    frame = ax.get_window_extent(renderer)
+    placed = []
+    for text, xy in labels:
+        for offset, align in (((3, 2), "left"), ((-3, 2), "right"), ((3, -9), "left"), ((-3, -9), "right")):
+            label = ax.annotate(text, xy, fontsize=fontsize, xytext=offset, textcoords="offset points", ha=align)
+            box = label.get_window_extent(renderer)
+            inside = frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0 and box.y1 <= frame.y1
+            if inside and not any(box.overlaps(other) for other in placed):
+                placed.append(box)
+                break
+            label.remove()
+
+
+def overlapping_labels(figure: Figure) -> list[tuple[str, str]]:
+    """Pairs of visible, non-empty texts of a figure (titles, axis and tick labels, annotations, legend entries)
+    whose drawn boxes overlap: what a reader cannot read. Empty for a legible figure."""
+    figure.canvas.draw()
+    renderer = figure.canvas.get_renderer()
+    texts = [t for t in figure.findobj(lambda artist: hasattr(artist, "get_text") and hasattr(artist, "get_window_extent"))
+             if t.get_visible() and t.get_text().strip() and t.get_figure() is not None]
+    boxes = []
+    for text in texts:
+        try:
+            boxes.append((text, text.get_window_extent(renderer)))
+        except (RuntimeError, ValueError):
+            continue
+    found = []
+    for i, (a, box_a) in enumerate(boxes):
+        for b, box_b in boxes[i + 1:]:
+            if box_a.width and box_b.width and box_a.overlaps(box_b) and _area(box_a, box_b) > 1.0:
+                found.append((a.get_text(), b.get_text()))
+    return found
+
+
+def _area(a, b) -> float:
+    """Area of the intersection of two boxes, in pixels (touching edges do not count)."""
+    return max(0.0, min(a.x1, b.x1) - max(a.x0, b.x0)) * max(0.0, min(a.y1, b.y1) - max(a.y0, b.y0))

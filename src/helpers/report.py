@@ -50,6 +50,35 @@ def setup_notebook(max_rows: int = 20, max_colwidth: int = 70) -> None:
     pd.set_option("display.max_colwidth", max_colwidth)
     pd.set_option("display.width", 200)
     pd.set_option("display.precision", 3)
+    _check_figures_as_shown()
+
+
+class OverlappingLabelsWarning(UserWarning):
+    """A figure shown in a notebook has labels drawn over each other."""
+
+
+def _check_figures_as_shown() -> None:
+    """Check every figure a notebook shows for labels drawn over each other, and warn (on stderr, which the
+    notebook tests refuse) when some are: the figure's text form is computed whenever it is shown, so the check
+    rides on it and leaves that text as matplotlib writes it."""
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return
+    shell = get_ipython()
+    if shell is None:
+        return
+    from matplotlib.figure import Figure
+
+    from .plots import overlapping_labels
+
+    def text_of(figure: Figure, printer, cycle: bool) -> None:
+        if clashes := overlapping_labels(figure):
+            title = next((t.get_text() for ax in figure.axes for t in [ax.title] if t.get_text()), "a figure")
+            warnings.warn(f"{title}: labels drawn over each other: {clashes[:3]}", OverlappingLabelsWarning, stacklevel=2)
+        printer.text(repr(figure))
+
+    shell.display_formatter.formatters["text/plain"].for_type(Figure, text_of)
 
 
 def open_corpus(path: str | Path, *, lexicon: str | Path | None = None) -> Corpus:
