@@ -352,3 +352,14 @@ def test_whitehouse_host_against_counterpart_is_not_all_positive(diplomatic_side
     # y / y_w near the group's share of the text, so its z stays under 1 (no minimum count filter needed).
     rare = out[out["term_total"] < 3]
     assert len(rare) and (rare["log_odds_weighted"].abs() <= 3).all()
+
+
+def test_group_sizes_and_the_sentence_that_reports_them():
+    from helpers.compare import group_sizes, sizes_in_words
+
+    counts = pd.DataFrame({"role": ["host", "host", "counterpart"], "term": ["a", "b", "a"], "n": [900, 300, 40]})
+    sizes = group_sizes(counts, "role")
+    assert sizes.to_dict("list") == {"role": ["host", "counterpart"], "words": [1200, 40], "enough": [True, False]}
+    sentence = sizes_in_words(sizes)
+    assert "host: 1,200 words; counterpart: 40 words" in sentence and "counterpart has fewer than 1,000 words" in sentence
+    assert "Every group reaches" in sizes_in_words(group_sizes(counts, "role", min_size=10), min_size=10)

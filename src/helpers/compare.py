@@ -17,7 +17,8 @@ from scipy.special import xlogy
 from .frames import as_list, require_columns
 from .themes import Dictionary, code_themes, tokens_for
 
-__all__ = ["weighted_log_odds", "log_odds_ratio", "keyness", "speaker_profile", "SmallGroupWarning", "SMALL_GROUP"]
+__all__ = ["weighted_log_odds", "log_odds_ratio", "keyness", "speaker_profile", "group_sizes", "sizes_in_words",
+           "SmallGroupWarning", "SMALL_GROUP"]
 
 
 def _counts(counts: pd.DataFrame, group: list[str], term: str, n: str) -> pd.DataFrame:
@@ -38,6 +39,30 @@ class SmallGroupWarning(UserWarning):
 # Below this many counted words a group's scores rest on little text (a term seen once or twice already moves its
 # z-score by whole units), so the comparison says so unless the caller has set a `min_size` of their own.
 SMALL_GROUP = 1000
+
+
+def group_sizes(counts: pd.DataFrame, group: str | Sequence[str], *, n: str = "n", min_size: int = SMALL_GROUP) -> pd.DataFrame:
+    """The text behind a comparison: counted words per group (from `frequencies` output or any counts), and whether
+    each group reaches `min_size` words. One row per group, largest first."""
+    group = as_list(group)
+    require_columns(counts, [*group, n], "counts")
+    sizes = counts.groupby(group, observed=True)[n].sum().rename("words").reset_index()
+    sizes["words"] = sizes["words"].astype("int64")
+    sizes["enough"] = sizes["words"] >= min_size
+    return sizes.sort_values("words", ascending=False, kind="stable").reset_index(drop=True)
+
+
+def sizes_in_words(sizes: pd.DataFrame, *, min_size: int = SMALL_GROUP) -> str:
+    """A sentence a reader can act on: the words behind each group of `group_sizes` output, and which groups are too
+    small for their scores to mean much."""
+    labels = [" / ".join(str(v) for v in row) for row in sizes.drop(columns=["words", "enough"]).itertuples(index=False)]
+    described = "; ".join(f"{label}: {words:,} words" for label, words in zip(labels, sizes["words"]))
+    small = [label for label, enough in zip(labels, sizes["enough"]) if not enough]
+    if not small:
+        return f"Text behind the comparison: {described}. Every group reaches {min_size:,} words."
+    return (f"Text behind the comparison: {described}. {', '.join(small)} {'has' if len(small) == 1 else 'have'} fewer "
+            f"than {min_size:,} words: too little text for distinctive words to be read as findings; shown for "
+            f"illustration only.")
 
 
 def _sizes_checked(sizes: Mapping, min_size: int | None, what: str) -> None:

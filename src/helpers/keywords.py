@@ -354,7 +354,8 @@ def with_metadata(frame: pd.DataFrame, documents, columns: str | Sequence[str] =
                   lexicon: Lexicon | str | None = None) -> pd.DataFrame:
     """`frame` (tokens, sentences, or anything with `doc_id`) with document columns added,
     so any of them can be a grouping column. `year` and `month` are derived from `date`
-    (month as a first-of-month Timestamp); `region` and `subregion` from
+    (month as a first-of-month Timestamp); `exchange` tells a diplomatic readout (a counterpart of another country
+    than the publisher's) from a domestic one and one with no counterpart; `region` and `subregion` from
     `counterpart_country` by `data/country_regions.csv` (UN M49: "Asia", "Eastern Asia";
     "" where the country is empty or not in the table). `documents` may be a Corpus.
     Returns `frame` with those columns added (replaced where it had them)."""
@@ -368,7 +369,18 @@ def with_metadata(frame: pd.DataFrame, documents, columns: str | Sequence[str] =
         return lambda d: d["counterpart_country"].astype("string").map(mapping).fillna("").astype("string")
 
     # derived column -> (how it is built, the documents column it is built from)
+    def exchange(d: pd.DataFrame) -> pd.Series:
+        # diplomatic: a counterpart of another country than the publisher's; domestic: a counterpart of none or the same
+        country = d["counterpart_country"].astype("string").fillna("")
+        own = d["host_country"].astype("string").fillna("") if "host_country" in d else pd.Series("", index=d.index, dtype="string")
+        named = d["counterparts"].map(lambda c: c is not None and len(c) > 0)
+        kind = pd.Series("no counterpart", index=d.index, dtype="string")
+        kind[named] = "domestic"
+        kind[(country != "") & (country != own)] = "diplomatic"
+        return kind
+
     derived = dict(year=(lambda d: d["date"].dt.year.astype("Int64"), "date"),
+                   exchange=(exchange, "counterparts"),
                    month=(lambda d: d["date"].dt.to_period("M").dt.to_timestamp(), "date"),
                    region=(placed("region"), "counterpart_country"),
                    subregion=(placed("subregion"), "counterpart_country"))
