@@ -300,3 +300,48 @@ def test_a_message_sent_after_the_opening_carries_the_sender_s_words():
     out = _readout(["President Anna Varga sent a message of congratulations to Prime Minister Tomas Lind of Sweden."],
                    ["Prime Minister Lind sent a message of thanks to President Varga the next day."])
     assert list(out["role"]) == ["narrator", "counterpart"]
+
+
+# --- speech only where the text reports it (issue 13); short texts written for these tests -------------------------
+
+def _convening(*paragraphs: list[str]) -> pd.DataFrame:
+    """A domestic convening: no single principal on either side, groups speaking for each."""
+    return _readout(*paragraphs, host="", counterparts=(), counterpart_country="")
+
+
+def test_a_statement_about_another_leader_is_the_publisher_s_not_that_leader_s():
+    out = _readout(["President Anna Varga met Prime Minister Tomas Lind of Sweden in Budapest."],
+                   ["When President Ivan Petrov started this war, he thought he would take the capital in days.",
+                    "His country wanted to break the alliance.", "Instead, the alliance is larger than ever.",
+                    "President Petrov has failed."])
+    assert list(out["role"]) == ["narrator"] * 5
+    assert set(out["speaker"]) == {""}
+
+
+def test_a_subordinate_clause_naming_someone_is_read_for_its_main_clause():
+    out = _readout(["President Anna Varga met Prime Minister Tomas Lind of Sweden in Budapest."],
+                   ["As Prime Minister Lind noted, President Varga stressed the value of the rail link."],
+                   ["Thanking Prime Minister Lind for his support, President Varga highlighted the partnership."],
+                   ["Together they reviewed the plan."])
+    assert list(out["role"]) == ["narrator", "host", "host", "joint"]
+
+
+def test_participant_lists_and_plans_are_the_publisher_s():
+    out = _readout(["President Anna Varga met Prime Minister Tomas Lind of Sweden in Budapest."],
+                   ["Joining President Varga at the meeting were Minister Eva Kis and Minister Peter Toth."],
+                   ["Participants included Minister Eva Kis and Ambassador Jan Berg."],
+                   ["President Varga will provide an update to parliament on Monday."],
+                   ["Prime Minister Lind, joined by Minister Jan Berg, praised the rail link."])
+    assert list(out["role"]) == ["narrator", "narrator", "narrator", "narrator", "counterpart"]
+
+
+def test_groups_in_a_convening_speak_for_their_side():
+    out = _convening(["Today the Ministry hosted a roundtable with farmers and cooperatives."],
+                     ["Participants highlighted the cost of fuel.", "They also described late payments."],
+                     ["Senior ministry officials and administration officials outlined the new fund."],
+                     ["A dairy farm worker explained how prices had fallen."],
+                     ["Farmers and administration officials discussed next steps."],
+                     ["Minister Eva Kis and other administration officials addressed the group."])
+    assert list(out["role"]) == ["narrator", "counterpart", "counterpart", "host", "counterpart", "joint", "host"]
+    assert list(out["speaker"])[1:6] == [""] * 5
+    assert out["speaker"].iloc[6] == "Eva Kis"

@@ -19,7 +19,7 @@ for another government's style:
 | `joint_subjects.csv` | subjects that credit both sides ("the two leaders", "both sides") |
 | `pronouns.csv` | pronouns and what they point back to |
 | `event_subjects.csv` | the event as subject ("the call", "today's meeting"): narrator |
-| `group_subjects.csv` | third groups and bodies ("participants", "officials"): other |
+| `group_subjects.csv` | groups and the side each speaks for ("administration officials": host, "participants": counterpart) |
 | `speech_adverbs.csv` | words between a subject and its verb ("also", "further") |
 | `lead_ins.csv` | words opening an adverbial lead-in ("On the evening of ..., ") |
 | `subordinators.csv` | words opening a subordinate clause before the subject ("When ..., he and X agreed") |
@@ -76,7 +76,11 @@ class _Rules:
     pronoun: re.Pattern
     pronoun_refers: dict[str, str]
     event: re.Pattern
-    group: re.Pattern
+    group: re.Pattern         # one group ("Senior Administration officials", "A home health care professional")
+    group_side: dict[str, str]  # a group's head phrase, lower-cased -> the role it speaks for
+    aside: re.Pattern         # an aside between a subject and its verb (", joined by X,", "—which included ...—")
+    by_gerund: re.Pattern     # "opened the meeting by reaffirming": a verb in -ing after "by", in the first clause
+    report_lemmas: frozenset[str]  # the lemmas of the reporting verbs
     separator: re.Pattern     # between conjoined subjects
     starters: frozenset[str]  # first words of titles, countries and demonyms: only these need the big patterns
     first_word: re.Pattern
@@ -142,7 +146,13 @@ def _rules(lexicon: Lexicon) -> _Rules:
     determiners = alternation(sorted({w for w, k in zip(events["word"], events["kind"]) if k == "determiner"}, key=len, reverse=True))
     nouns = alternation(sorted({w for w, k in zip(events["word"], events["kind"]) if k == "noun"}, key=len, reverse=True))
     event = re.compile(rf"(?:{determiners})\s+(?:[\w-]+\s+){{0,3}}?(?:{nouns})(?![\w-])", re.IGNORECASE)
-    group = re.compile(rf"(?:{alternation(lexicon.words('group_subjects', 'phrase'))})(?![\w'’-])", re.IGNORECASE)
+    groups = lexicon.table("group_subjects")
+    # the `side` column holds the role the group speaks for; anything else is a group of no side
+    group_side = {" ".join(p.lower().split()): s.strip() if s.strip() in schema.ROLES else OTHER for p, s in zip(groups["phrase"], groups["side"])}
+    # a group's head phrase after up to four words ("The", "small business", "the business and philanthropic"), the
+    # shortest run that reaches one: "Survivors and experts" is two groups, each read with its own side
+    group = re.compile(rf"(?:(?!(?:{adverb})\s)[\w’'.-]+\s+(?:and\s+)?){{0,4}}?(?P<head>{alternation(sorted(group_side, key=len, reverse=True))})(?![\w'’-])",
+                       re.IGNORECASE)
     starter_words = {phrase.split()[0] for phrase in [*titles(lexicon), *countries]}
     lead_in = re.compile(rf"(?:{alternation(lexicon.words('lead_ins', 'word'))}|[A-Z]\w*ing)(?![\w-])")
     return _Rules(
@@ -157,6 +167,11 @@ def _rules(lexicon: Lexicon) -> _Rules:
         pronoun_refers=pronoun_refers,
         event=event,
         group=group,
+        group_side=group_side,
+        by_gerund=re.compile(rf"(?:\s+[\w’'-]+){{1,6}}?\s+(?:{_piece(lexicon, 'link_words', 'means')})\s+(?P<gerund>[a-z]+ing)(?![\w-])"),
+        report_lemmas=frozenset(lemma for kind, lemma, _ in verb_table.forms.values() if kind == "report" and lemma),
+        # one clause set off by commas or dashes, not a list's next item: tried only where no verb follows the subject
+        aside=re.compile(r"\s*(?:,\s+[^,;:\"“”]{3,200}?,|[—–]\s*[^—–;:\"“”]{3,250}?\s*[—–])"),
         separator=re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*"),
         starters=frozenset(starter_words),
         first_word=re.compile(r"(?:[Tt]he\s+)?([^\s,;:’']+)"),  # "Canada’s Ambassador": the word is "Canada"
@@ -402,6 +417,7 @@ class _Subject:
     phrases: list[str] = field(default_factory=list)
     refers_to: str = ""
     pronoun: str = ""  # the pronoun itself, lower-cased: "he" and "she" tell two people apart
+    groups: list[str] = field(default_factory=list)  # the role each conjoined group speaks for
 
 
 def _verb_form(matched: str, rules: _Rules) -> str:
@@ -439,7 +455,10 @@ def _clause_starts(text: str, rules: _Rules, pos: int = 0, cast: _Cast | None = 
         return [(comma, False) for comma in commas]
     if commas and not named and opener is not None and rules.participle.fullmatch(opener.group()) and not rules.lead_word.fullmatch(opener.group()):
         return [(comma, True) for comma in commas] + [(pos, False)]
-    return [(pos, False)] + [(comma, False) for comma in commas]
+    starts = [(pos, False)]
+    if opener is not None and rules.adverb_word.fullmatch(opener.group()) and (after := rules.comma_free_word.match(text, opener.end())):
+        starts.append((after.end(), False))  # an adverb before the subject with no comma: "Together they discussed ..."
+    return starts + [(comma, False) for comma in commas]
 
 
 def _subject(text: str, pos: int, rules: _Rules) -> _Subject | None:
@@ -463,24 +482,34 @@ def _subject(text: str, pos: int, rules: _Rules) -> _Subject | None:
             return _Subject("event", m.end())
         if m := rules.joint.match(text, pos):
             return _Subject("joint", m.end())
-        if m := rules.group.match(text, pos):
-            return _Subject("group", m.end())
-    phrases, kinds, end = [], set(), pos
+    # people, countries and groups, conjoined: "Sullivan, Deese, and the cabinet members", "Survivors and experts"
+    phrases, groups, kinds, end = [], [], set(), pos
     while True:
-        item = _mention(text, end, rules)
+        # a group first, unless a title or country comes before its head ("President X and business leaders"): a
+        # capitalised common noun ("Survivors", "Manufacturers") would otherwise pass for a name
+        group = rules.group.match(text, end)
+        if group is not None and (rules.title.search(text, end, group.start("head")) or rules.country.search(text, end, group.start("head"))
+                                  or any(w.lower() in rules.verbs for w in rules.word.findall(text, end, group.start("head")))):
+            group = None  # "Sullivan and Deese thanked the Cabinet members": a verb before the head ends the subject
+        item = _mention(text, end, rules) if group is None else None
         if item is None:
-            break
-        kind, phrase, item_end = item
-        phrases.append(phrase)
-        kinds.add(kind)
-        end = item_end
+            if group is None:
+                break
+            groups.append(rules.group_side.get(" ".join(group.group("head").lower().split()), OTHER))
+            end = group.end()
+        else:
+            kind, phrase, end = item
+            phrases.append(phrase)
+            kinds.add(kind)
         sep = rules.separator.match(text, end)
-        if not sep or _mention(text, sep.end(), rules) is None:
+        if not sep or (rules.group.match(text, sep.end()) is None and _mention(text, sep.end(), rules) is None):
             break
         end = sep.end()
-    if not phrases or text.startswith(("'s", "’s"), end):
+    if not (phrases or groups) or text.startswith(("'s", "’s"), end):
         return None
-    return _Subject("countries" if kinds == {"country"} else "people", end, phrases)
+    if groups and not phrases:
+        return _Subject("group", end, groups=groups)
+    return _Subject("countries" if kinds == {"country"} else "people", end, phrases, groups=groups)
 
 
 def _mention(text: str, pos: int, rules: _Rules) -> tuple[str, str, int] | None:
@@ -595,7 +624,18 @@ def _decide(text: str, *, first: bool, cast: _Cast, paragraph: _Decision | None,
         if subject is None:
             continue
         verb_match = rules.verb.match(text, subject.end)
+        if (verb_match is None or verb_match.group().lstrip().startswith(",")) and (aside := rules.aside.match(text, subject.end)):
+            # "Mr. X, joined by Dr. Y, praised ...", "The governors—which included ...—discussed ...": the verb after
+            # the aside is the subject's only when it reports speech (else the commas may close a list or a clause)
+            behind = rules.verb.match(text, aside.end())
+            if behind is not None and _verb_entry(behind.group("verb"), rules)[0] == "report":
+                verb_match = behind
+        if verb_match is None and subject.groups:
+            verb_match = _verb_after_modifier(text, subject.end, rules)
         kind, lemma, needs_object = _verb_entry(verb_match.group("verb"), rules) if verb_match else ("", "", False)
+        if verb_match is None and (means := rules.by_gerund.match(text, subject.end)) and (gerund_lemma := _gerund_lemma(means.group("gerund"), rules)):
+            # "Mr. X opened the meeting by reaffirming ...": a deed done by speaking is speech
+            kind, lemma, needs_object = "report", gerund_lemma, False
         if needs_verb and subject.kind in ("people", "countries") and kind != "report" and not rules.verb_follows.match(text, subject.end):
             continue  # after a participle, a person with a verb: not the next of a list ("..., Chancellor Scholz of Germany, ...")
         # After the opening a framing verb frames only with a person after it ("also spoke with President Putin"),
@@ -603,7 +643,7 @@ def _decide(text: str, *, first: bool, cast: _Cast, paragraph: _Decision | None,
         if kind == "frame" and needs_object and not first and (
                 _verb_form(verb_match.group("verb"), rules) in rules.greetings
                 or not rules.framing_object.match(text, verb_match.end())):
-            kind = "report" if lemma else ""
+            kind = "report"  # a greeting or message later on is what its sender said
         if kind == "background":
             # "X is paying an official visit to ...", "He is accompanied by ...": the publisher's account of a person
             # (a subject the rules know: a person, a pronoun; not "This is in addition to ...")
@@ -626,13 +666,21 @@ def _decide(text: str, *, first: bool, cast: _Cast, paragraph: _Decision | None,
             continue  # not a clause subject: "President Biden’s commitment", "Belt and Road"
         if subject.kind == "pronoun":
             if subject.refers_to == "person":
-                if last_person is None:
+                # "When President X started this war, he thought ...": the one person a subordinate opening names
+                antecedent = _named_before(text, start, pos, cast, rules) or last_person
+                if antecedent is None:
+                    if not has_verb:
+                        break  # "He and his coworkers face ..." with no one named before: no speech, so the paragraph's
                     return _Decision(UNATTRIBUTED, verb=lemma, rule="pronoun without antecedent")
-                role, speaker = last_person
+                role, speaker = antecedent
+                if not has_verb and antecedent != last_person and not _continues(paragraph, antecedent):
+                    # "When President X started this war, he thought ...": about someone the opening clause names,
+                    # not what they said
+                    return _Decision(NARRATOR, rule=NO_SPEECH, person=antecedent)
                 if subject.phrases and (others := _resolve_people(subject.phrases, cast)):
                     if {role} | {r for r, _ in others} >= {HOST, COUNTERPART}:
                         return _Decision(JOINT, "", lemma, CONJOINED_WITH_PRONOUN, plural=JOINT)
-                return _Decision(role, speaker, lemma, "pronoun", person=last_person, pronoun=subject.pronoun)
+                return _Decision(role, speaker, lemma, "pronoun", person=antecedent, pronoun=subject.pronoun)
             role = last_plural or JOINT
             if not has_verb and individual and rules.modal.match(text, subject.end):
                 return _continue(paragraph, lemma, "pronoun inside speech")
@@ -645,7 +693,8 @@ def _decide(text: str, *, first: bool, cast: _Cast, paragraph: _Decision | None,
             return _Decision(NARRATOR, "", "", "event as subject")
         if subject.kind == "group":
             if has_verb:
-                return _Decision(OTHER, "", lemma, "group subject", plural=OTHER)
+                role = _group_role(subject.groups)
+                return _Decision(role, "", lemma, "group subject", plural=role)
             continue
         if first and not has_verb:
             continue  # the opening names who met ("A, B and C met with ..."); only a reporting verb makes it speech
@@ -658,6 +707,15 @@ def _decide(text: str, *, first: bool, cast: _Cast, paragraph: _Decision | None,
             if not has_verb:
                 continue
         roles = {role for role, _ in resolved}
+        if subject.groups:
+            # "Sullivan, Deese, and the cabinet members stressed ...": people and a group of the other side together
+            if has_verb and (JOINT in subject.groups or {HOST, COUNTERPART} <= roles | set(subject.groups)):
+                return _Decision(JOINT, "", lemma, "people and a group", plural=JOINT)
+            side = _group_role(subject.groups)
+            if has_verb and roles == {OTHER} and side in (HOST, COUNTERPART):
+                # "Secretary X and other senior administration officials addressed ...": named members of a side that
+                # speaks as a group, the first named its speaker
+                return _Decision(side, resolved[0][1], lemma, "people and a group", plural=side)
         if len(resolved) > 1 and {HOST, COUNTERPART} <= roles:
             return _Decision(JOINT, "", lemma, "conjoined subjects", plural=JOINT)
         if len(resolved) > 1 and len({s for _, s in resolved}) > 1:
@@ -665,6 +723,12 @@ def _decide(text: str, *, first: bool, cast: _Cast, paragraph: _Decision | None,
             speaker = next(s for r, s in resolved if r == role)
             return _Decision(role, speaker, lemma, "conjoined subjects, one side", plural=role)
         role, speaker = resolved[0]
+        if not has_verb and not _continues(paragraph, (role, speaker)):
+            # A named subject without a reporting verb ("The President will provide an update on Monday", "President
+            # X has failed") states a fact, an action or a plan in the publisher's words: speech only where it goes
+            # on with the paragraph's own speaker. A later "he" still means that person.
+            person = (role, speaker) if len(resolved) == 1 and (speaker or role in (HOST, COUNTERPART)) else None
+            return _Decision(NARRATOR, rule=NO_SPEECH, person=person)
         rule = "country as subject" if subject.kind == "countries" else "named subject"
         # a principal named by title only ("The Prime Minister said ...") is still the one a later "He" means
         return _Decision(role, speaker, lemma, rule, person=(role, speaker) if speaker or role in (HOST, COUNTERPART) else None)
@@ -683,6 +747,7 @@ def _decide(text: str, *, first: bool, cast: _Cast, paragraph: _Decision | None,
 
 
 SPEAKER_AFTER = "speaker named after the words"
+NO_SPEECH = "named subject without a reporting verb"
 BACKGROUND = "background about a person"
 INSIDE_QUOTATION = "inside a quotation"
 PASSIVE = "passive report"
@@ -728,6 +793,54 @@ def _quotation_state(text: str, open_before: bool) -> tuple[bool, bool, bool]:
 
 def _continue(paragraph: _Decision, lemma: str, rule: str) -> _Decision:
     return _Decision(paragraph.role, paragraph.speaker, lemma, rule)
+
+
+def _gerund_lemma(gerund: str, rules: _Rules) -> str:
+    """The reporting verb an -ing form is of ("reaffirming" -> reaffirm, "emphasizing" -> emphasize, "welcoming" ->
+    welcome, "submitting" -> submit), or ""."""
+    stem = gerund[:-3]
+    for lemma in (stem, stem + "e", stem[:-1]):
+        if lemma in rules.report_lemmas:
+            return lemma
+    return ""
+
+
+def _verb_after_modifier(text: str, end: int, rules: _Rules, words: int = 8) -> re.Match | None:
+    """A reporting verb a few words after a group, past what qualifies it ("members of the COVID Response Team
+    updated ...", "Representatives from three firms shared ..."); none past a comma, colon or quotation mark."""
+    for space in rules.comma_free_word.finditer(text, end):
+        if words == 0 or any(mark in text[end:space.start()] for mark in ",;:\"“”—"):
+            return None
+        found = rules.verb.match(text, space.start())
+        if found is not None and _verb_entry(found.group("verb"), rules)[0] == "report":
+            return found
+        words -= 1
+    return None
+
+
+def _group_role(sides: list[str]) -> str:
+    """The role of conjoined groups: their one side, or joint when groups of both sides (or everyone) speak."""
+    found = set(sides) - {OTHER}
+    if not found:
+        return OTHER
+    return found.pop() if len(found) == 1 else JOINT
+
+
+def _continues(paragraph: _Decision | None, person: tuple[str, str]) -> bool:
+    """Whether `person` is the one whose words the paragraph has reported so far."""
+    return paragraph is not None and paragraph.role == person[0] and paragraph.speaker == person[1]
+
+
+def _named_before(text: str, start: int, pos: int, cast: _Cast, rules: _Rules) -> tuple[str, str] | None:
+    """The one person a subordinate opening (`text[start:pos]`, "When President X started this war,") names, or None."""
+    if pos <= start or not rules.subordinate.match(text, start):
+        return None
+    found = set()
+    for word in rules.starter_word.finditer(text, start, pos):
+        item = _mention(text, word.start(), rules)
+        if item is not None and item[0] == "person" and (resolved := _resolve_people([item[1]], cast)):
+            found.update(p for p in resolved if p[1])
+    return found.pop() if len(found) == 1 else None
 
 
 def _fallback(text: str, *, first: bool, paragraph: _Decision | None, rules: _Rules) -> _Decision:
