@@ -86,6 +86,45 @@ def test_matches_inside_names_do_not_count():
     assert 0 in set(code_themes(tokens, names=False).query("theme == 'climate and energy'")["sent_id"])
 
 
+def test_organisations_lines_of_names_and_dating_events_do_not_count():
+    # organisation heads (name_words.csv), a participant line, venues with ordinals and "to" inside them, an event that
+    # dates the meeting (venue_lead_ins.csv); the same words as a topic still count
+    _, tokens = make_frames([
+        ("d1", "They met leaders of the Human Rights Campaign.", "A", "host"),
+        ("d1", "Jane Doe, President and CEO, NYC Health + Hospitals", "A", "host"),
+        ("d1", "They met on the margins of the 27th United Nations Climate Change Conference (COP 27) in Egypt.", "A", "host"),
+        ("d1", "They met on the sidelines of the 28th Conference of the Parties to the UN Framework Convention on Climate Change.", "A", "host"),
+        ("d1", "The meeting follows the COP26 U.N. Climate Change Conference.", "A", "host"),
+        ("d1", "They discussed human rights and the United Nations.", "A", "host"),
+        ("d1", "They discussed vaccines for the pandemic.", "A", "host"),
+    ])
+    by_theme = code_themes(tokens).groupby("theme")["sent_id"].apply(set)
+    assert by_theme["human rights and democracy"] == {5}
+    assert by_theme["pandemic and health"] == {6}
+    assert by_theme["multilateralism and international order"] == {5}
+
+
+def test_loose_uses_are_excluded():
+    _, tokens = make_frames([
+        ("d1", "Fees are below pre-pandemic levels.", "A", "host"),
+        ("d1", "Deliveries are faster than before the pandemic.", "A", "host"),
+        ("d1", "They agreed to cooperate bilaterally and multilaterally on health.", "A", "host"),
+        ("d1", "They reaffirmed Israel's right to defend itself in line with international law.", "A", "host"),
+        ("d1", "They praised the resettlement infrastructure.", "A", "host"),
+        ("d1", "They promoted inclusive workforce cultures.", "A", "host"),
+        ("d1", "Child care is free below 400% of the federal poverty level.", "A", "host"),
+        ("d1", "The national security advisors met.", "A", "host"),
+        ("d1", "They stressed the importance of multilateralism and international law.", "A", "host"),
+        ("d1", "They discussed the pandemic and new infrastructure.", "A", "host"),
+    ])
+    by_theme = code_themes(tokens).groupby("theme")["sent_id"].apply(set)
+    assert by_theme["pandemic and health"] == {2, 9}  # "health" in sentence 2
+    assert by_theme["infrastructure and connectivity"] == {9}
+    assert by_theme["multilateralism and international order"] == {8}
+    for theme in ("culture and people-to-people exchange", "development and humanitarian aid", "security and defence"):
+        assert theme not in by_theme
+
+
 def test_long_form_errors_are_named(tmp_path):
     bad = tmp_path / "bad.yaml"
     bad.write_text("trade:\n  pattern: [trade]\n")

@@ -128,9 +128,11 @@ def code_themes(frame, dictionary: Dictionary | None = None, *, term: str = "low
       "Ukraine" in "President Zelenskyy of Ukraine"), unless the match holds every head of the
       name (a pattern written for the name itself, such as "un security council");
     - a venue: the name after a lead-in such as "on the margins of", or an event's name
-      ("... Summit", "... General Assembly") after "at", "for", "during" ...;
+      ("... Summit", "the 27th ... Conference") after "at", "for", "during", "follows" ...;
     - a country's formal name longer than the match ("Democratic" in "Democratic People's
-      Republic of Korea"; from `countries.csv`).
+      Republic of Korea"; from `countries.csv`);
+    - a line of names, i.e. a sentence whose words are all capitalised but for connectors
+      (a participant list: "Jane Doe, President and CEO, NYC Health + Hospitals").
     The tokens frame needs its `token` column (the words as written) for this.
     """
     dictionary = load_dictionary() if dictionary is None else _checked(dictionary)
@@ -187,26 +189,41 @@ class _Names:
         self.country_end = np.full(n, -1)
         self.head_count = np.zeros(n + 1, dtype=int)
         self.heads_per_name = np.zeros(0, dtype=int)
+        self.name_line = np.zeros(n, dtype=bool)  # tokens of a line of names
         if not n or "token" not in tokens:
             return
         table = lexicon.table("name_words")
         kinds = dict(zip(table["word"].str.strip().str.lower(), table["kind"].str.strip()))
         written = tokens["token"].astype(str).to_numpy(dtype=object)
         lower = np.array([w.lower().replace("\u2019", "'") for w in written], dtype=object)
-        kind = np.array([kinds.get(w, "") for w in lower], dtype=object)
+        # a word is looked up as written, then without trailing digits ("COP28" is a "cop")
+        kind = np.array([kinds.get(w, "") or kinds.get(w.rstrip("0123456789"), "") for w in lower], dtype=object)
         capital = np.array([w[:1].isupper() for w in written], dtype=bool)
+        number = np.array([w[:1].isdigit() for w in written], dtype=bool)  # "27th", "2023": inside a name only
+        wordless = np.array([not any(ch.isalpha() for ch in w) for w in written], dtype=bool)
         sentence = matcher.sentence
-        head = np.array([k not in ("", "event") and not k.startswith("connector") for k in kind], dtype=bool)
+        head = np.array([k not in ("", "event", "minor") and not k.startswith("connector") for k in kind], dtype=bool)
         event = kind == "event"
         joins = kind == "connector"
         after_head = kind == "connector_after_head"
+        # a line of names (a participant list, "Jane Doe, President, Human Rights Campaign"): every word capitalised
+        # but for connectors and minor words, at least two words; every match on it is part of a name
+        small = wordless | capital | joins | after_head | (kind == "minor")
+        bounds = np.flatnonzero(np.diff(sentence, prepend=-1, append=-1))
+        for a, b in zip(bounds[:-1], bounds[1:]):
+            if small[a:b].all() and (capital[a:b] & ~wordless[a:b]).sum() >= 2:
+                self.name_line[a:b] = True
 
-        def joined(i: int) -> bool:  # may token i stand inside a name?
-            return bool(capital[i] or joins[i] or (after_head[i] and i > 0 and head[i - 1] and sentence[i - 1] == sentence[i]))
+        def joined(i: int, venue: bool = False) -> bool:  # may token i stand inside a name?
+            if capital[i] or joins[i] or (number[i] and i + 1 < n and sentence[i + 1] == sentence[i]):
+                return True
+            # "to" after a head ("Ambassador to the United Nations"), and anywhere inside a venue ("the Conference of
+            # the Parties to the UN Framework Convention")
+            return bool(after_head[i] and i > 0 and (head[i - 1] or venue) and sentence[i - 1] == sentence[i])
 
-        def name_from(i: int, taken: np.ndarray) -> tuple[int, int]:  # the name starting at or after i: (start, end)
+        def name_from(i: int, taken: np.ndarray, venue: bool = False) -> tuple[int, int]:  # the name at or after i
             j = i
-            while j < n and sentence[j] == sentence[i] and not taken[j] and joined(j):
+            while j < n and sentence[j] == sentence[i] and not taken[j] and joined(j, venue):
                 j += 1
             start, end = i, j
             while start < end and not capital[start]:
@@ -224,7 +241,7 @@ class _Names:
                 after = s + k
                 if after >= n or sentence[after] != sentence[s] or taken[after]:
                     continue
-                start, end = name_from(after, taken)
+                start, end = name_from(after, taken, venue=True)
                 if start >= end or (needs_event.strip().lower() == "yes" and not event[start:end].any()):
                     continue
                 self._add(start, end, venue=True)
@@ -262,6 +279,8 @@ class _Names:
 
     def inside(self, s: int, k: int) -> bool:
         """Is the match of k tokens at s only part of a name?"""
+        if self.name_line[s]:
+            return True
         cs, ce = self.country_start[s], self.country_end[s]
         if cs >= 0 and cs <= s and s + k <= ce and k < ce - cs:
             return True
