@@ -603,9 +603,9 @@ def _json_rows(text: str, path: str) -> Iterator[tuple[int, dict | ReadError]] |
     try:
         json.loads(body)
     except json.JSONDecodeError as exc:
-        if not body[exc.pos:].strip() or body.count("\n", 0, exc.pos) == 0 and exc.pos < 2:
-            return None
-        if exc.msg.startswith("Extra data"):
+        # no JSON value after the bracket ("[Readout] ..."), or more after the array (JSON Lines): not one array;
+        # an error further in is an array broken part-way, whose rows before the break still count
+        if exc.pos <= at + 1 + len(body[at + 1:]) - len(body[at + 1:].lstrip()) or exc.msg.startswith("Extra data"):
             return None
     except RecursionError:
         pass

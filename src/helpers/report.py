@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .corpus import Corpus, load_corpus
+from .readers import shown
 
 __all__ = ["open_corpus", "setup_notebook", "notebooks", "execute", "run_suite", "refresh", "fill_cache",
            "default_workers", "report_folder", "NOTEBOOKS", "REPORTS"]
@@ -348,7 +349,7 @@ def run_suite(corpus: str | Path, *, themes: str | Path = THEMES, lexicon: str |
 
     def one(numbered: tuple[int, Path]) -> Executed:
         number, notebook = numbered
-        say(f"[{number}/{len(suite)}] {notebook.name} on {corpus.name} ...")
+        say(f"[{number}/{len(suite)}] {notebook.name} on {shown(corpus.name)} ...")
         run = execute(notebook, out / notebook.name, corpus=corpus, themes=themes, lexicon=lexicon,
                       progress=progress and workers == 1)
         render_html(run.notebook, run.notebook.with_suffix(".html"))
@@ -359,5 +360,5 @@ def run_suite(corpus: str | Path, *, themes: str | Path = THEMES, lexicon: str |
     runs = _in_parallel(one, list(enumerate(suite, start=1)), workers)
     index = _index(out, corpus, runs)
     _top_index(reports)
-    say(f"suite on {corpus.name}: {len(suite)} notebooks, {workers} at a time, {time.perf_counter() - started:.1f} s wall")
+    say(f"suite on {shown(corpus.name)}: {len(suite)} notebooks, {workers} at a time, {time.perf_counter() - started:.1f} s wall")
     return index, runs
