@@ -58,7 +58,9 @@ def test_committed_outputs_are_complete_and_clean(path):
     text = nbformat.writes(nb)
     assert "/work/" not in text and "/home/" not in text, "an absolute path of this machine leaked into the notebook"
     assert not re.search(r"at 0x[0-9a-f]{6,}", text)
-    assert path.stat().st_size < 600_000, "keep committed notebooks small (figure count, dpi)"
+    # Interactive tables and the explorer carry their JavaScript (DataTables about 1 MB once per notebook, Bokeh
+    # about 1.7 MB) so that they work offline; beyond that, figures and tables must stay few and small.
+    assert path.stat().st_size < 3_000_000, "keep committed notebooks small (figure count, dpi, rows shown)"
 
 
 @pytest.mark.parametrize("path", SUITE, ids=lambda p: p.stem)

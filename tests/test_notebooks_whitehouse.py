@@ -35,5 +35,7 @@ def test_notebook_runs_cleanly_on_the_white_house_corpus(path, tmp_path, capsys)
               or "nothing to plot" in line.lower() or "no counterparts to compare" in line]
     assert not guards, guards
     assert sum("image/png" in o.get("data", {}) for o in outputs) >= 3
+    # the whole corpus, or (notebook 4 keeps the diplomatic readouts) "530 of 1062 readouts kept"
     loaded = re.search(r"<Corpus: (\d+) documents", text)
-    assert loaded and int(loaded.group(1)) > 1000, "the notebook did not run on the White House corpus"
+    kept = re.search(r"\d+ of (\d+) readouts kept", text)
+    assert max(int(m.group(1)) for m in (loaded, kept) if m) > 1000, "the notebook did not run on the White House corpus"

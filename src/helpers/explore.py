@@ -26,13 +26,14 @@ import hashlib
 import html
 import re
 import threading
+import warnings
 from dataclasses import dataclass, field
 from typing import Sequence
 
 import numpy as np
 import pandas as pd
 
-from .compare import weighted_log_odds
+from .compare import SmallGroupWarning, weighted_log_odds
 from .keywords import frequencies
 
 __all__ = ["term_explorer", "TermExplorer", "table", "Table", "PERIODS"]
@@ -181,7 +182,10 @@ def _z_against_rest(counts: pd.DataFrame, group: str) -> pd.Series:
     """Per term, the weighted log odds z of `group` against all other groups pooled."""
     two = counts.assign(side=np.where(counts["group"] == group, "target", "rest"))
     two = two.groupby(["side", "term"], as_index=False, sort=False)["n"].sum()
-    scored = weighted_log_odds(two, "side", term="term", n="n")
+    with warnings.catch_warnings():
+        # the explorer shows each term's counts beside its z on hover: a small group is seen as such there
+        warnings.simplefilter("ignore", SmallGroupWarning)
+        scored = weighted_log_odds(two, "side", term="term", n="n")
     return scored.loc[scored["side"] == "target"].set_index("term")["log_odds_weighted"]
 
 

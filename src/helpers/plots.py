@@ -76,9 +76,12 @@ def fightin_words(log_odds: pd.DataFrame, *, group: str, target, term: str = "te
 def theme_heatmap(shares: pd.DataFrame, *, row: str = "speaker", column: str = "theme", value: str = "share",
                   annotate: bool = True) -> Figure:
     """Heat map of `value` (e.g. `theme_shares` output's `share`) with one row per `row`
-    value (speaker, role ...) and one column per theme."""
+    value (speaker, role ...) and one column per theme; where the frame gives `total_sentences` (as `theme_shares`
+    does), each row's label says how many sentences stand behind it ("host (n=312)")."""
     _nonempty(shares, "shares")
     require_columns(shares, [row, column, value], "shares")
+    if "total_sentences" in shares:
+        shares = shares.assign(**{row: [f"{label} (n={int(total):,})" for label, total in zip(shares[row], shares["total_sentences"])]})
     table = shares.pivot_table(index=row, columns=column, values=value, aggfunc="first", observed=True, sort=False)
     figure, ax = plt.subplots(figsize=(1.0 + 0.8 * table.shape[1], 1.5 + 0.45 * table.shape[0]))
     image = ax.imshow(table.to_numpy(dtype=float), aspect="auto", cmap="viridis")
