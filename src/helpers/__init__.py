@@ -22,12 +22,13 @@ _LAZY = {
     **dict.fromkeys(["compound", "term_flags"], "terms"),
     **dict.fromkeys(["dfm", "in_window", "window_keyness"], "features"),
     "audit": "audit",
+    **dict.fromkeys(["find_pairs", "align", "pair_themes", "publisher_terms", "publisher_themes", "publisher_credits"], "pairs"),
 }
 
 __all__ = ["Corpus", "load_corpus", *_LAZY]
 
 
-_SUBMODULES = {"keywords", "themes", "compare", "terms", "features"}  # were attributes of the package once it was imported
+_SUBMODULES = {"keywords", "themes", "compare", "terms", "features", "pairs"}  # were attributes of the package once it was imported
 
 
 def __getattr__(name: str):

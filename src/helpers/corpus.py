@@ -23,6 +23,7 @@ from .clean import clean_body, paragraph_spans
 from .documents import document_fields, hosts_named_elsewhere
 from .frames import Corpus
 from .lexicon import STYLE_NAME, Lexicon, as_lexicon
+from .events import link_events
 from .names import settle
 from .framing import opening_index
 from .readers import ReadError, Record, list_files, read_entries, read_file
@@ -373,8 +374,11 @@ def _merge(parts: list[_Part], lexicon: Lexicon | None = None) -> Corpus:
         schema.conform(tokens, "tokens"),
         schema.conform(pd.DataFrame(problems, columns=["path", "reason"]), "problems"),
     )
-    # corpus-level steps (helpers.names): near-duplicates, one name per person, countries, host_country
-    return settle(_credit_hosts_named_elsewhere(corpus), as_lexicon(lexicon)) if len(corpus.documents) else corpus
+    # corpus-level steps (helpers.names): near-duplicates, one name per person, countries, host_country; then the
+    # readouts of one event linked (helpers.events), which needs the settled names
+    if not len(corpus.documents):
+        return corpus
+    return link_events(settle(_credit_hosts_named_elsewhere(corpus), as_lexicon(lexicon)), lexicon=as_lexicon(lexicon))
 
 
 def _credit_hosts_named_elsewhere(corpus: Corpus) -> Corpus:
@@ -435,4 +439,4 @@ def _sentence_frame(segmented: list[tuple[str, str, list[tuple[int, int, int]]]]
 # --- document metadata -------------------------------------------------------------------------
 
 def _document(lexicon: Lexicon, record: Record, text: str, opening: str) -> dict:
-    return {"doc_id": record.doc_id, "path": record.path, **document_fields(lexicon, record.title, text, opening, record.meta), "text": text}
+    return {"doc_id": record.doc_id, "path": record.path, **document_fields(lexicon, record.title, text, opening, record.meta, path=record.path), "text": text}

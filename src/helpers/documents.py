@@ -52,12 +52,31 @@ def _style_of(lexicon: Lexicon, meta: dict) -> str:
     return next((style for style, field, pattern in _style_markers(lexicon) if pattern.search(fields.get(field, ""))), "")
 
 
-def document_fields(lexicon: Lexicon, title: str, text: str, opening: str, meta: dict | None = None) -> dict:
+@derived
+def _publisher_markers(lexicon: Lexicon) -> list[tuple[str, str, re.Pattern]]:
+    table = lexicon.table("publishers")
+    return [(name.strip(), field.strip(), re.compile(pattern)) for name, field, pattern in zip(table["publisher"], table["field"], table["pattern"])]
+
+
+def publisher_of(lexicon: Lexicon, meta: dict, *, style: str = "", path: str = "") -> str:
+    """Who published the readout: the header's `publisher`, else the first `publishers` row whose pattern its URL
+    (or its path under the folder loaded) matches, else the house style's `publisher` setting; "" when none says."""
+    stated = meta.get("publisher")
+    if stated:
+        return " ".join(str(stated).split())
+    fields = {"url": str(meta.get("source_url") or meta.get("url") or ""), "path": path}
+    found = next((name for name, field, pattern in _publisher_markers(lexicon) if pattern.search(fields.get(field, ""))), "")
+    return found or lexicon.for_style(style).setting("publisher")
+
+
+def document_fields(lexicon: Lexicon, title: str, text: str, opening: str, meta: dict | None = None, *, path: str = "") -> dict:
     """The `documents` metadata columns of one readout (all but doc_id, path and text), from its headline and
     opening sentence; a header field in `meta` wins. The opening's framing sentence ("Prime Minister Shri Narendra
     Modi spoke with President of France H.E. Mr. Emmanuel Macron today") fills what the headline leaves out:
-    a host the headline does not name (Kremlin, No. 10), a counterpart named by title only, a country."""
+    a host the headline does not name (Kremlin, No. 10), a counterpart named by title only, a country. `path` (the
+    file's path under the folder loaded) may tell the publisher (`publisher_of`)."""
     meta = meta or {}
+    base_lexicon = lexicon
     published = to_timestamp(meta.get("published") or meta.get("date") or meta.get("published_time"))
     style = _style_of(lexicon, meta)
     host, counterparts, event_phrase, headline_style = parse_headline(lexicon.for_style(style), title)
@@ -109,6 +128,7 @@ def document_fields(lexicon: Lexicon, title: str, text: str, opening: str, meta:
     date = to_timestamp(meta.get("event_date")) or event_date(up_to_opening, published or dated, lexicon=lexicon) or dated
     return {
         "source_style": style or UNKNOWN_STYLE,
+        "publisher": publisher_of(base_lexicon, meta, style=style, path=path),
         "title": title,
         "date": date,
         "published": published,

@@ -50,6 +50,8 @@ _PATTERN_COLUMNS = frozenset({"pattern"})
 STYLE_NAME = re.compile(r"[a-z][a-z0-9_]*")
 # The document fields a style marker may be searched in.
 MARKED_FIELDS = frozenset({"url"})
+# The document fields a publisher pattern may be searched in (path: the file's path under the folder loaded).
+PUBLISHER_FIELDS = frozenset({"url", "path"})
 
 
 class LexiconError(ValueError):
@@ -78,6 +80,10 @@ def _check(table: pd.DataFrame, path: Path, columns: list[str]) -> None:
                 re.compile(value)
             except re.error as error:
                 raise LexiconError(f"{path}, row {row}: the {column} {value!r} does not compile ({error})") from None
+    if path.stem == "publishers":
+        for row, field in enumerate(table["field"], start=1):
+            if field.strip() not in PUBLISHER_FIELDS:
+                raise LexiconError(f"{path}, row {row}: unknown field {field!r}; a publisher pattern is searched in {sorted(PUBLISHER_FIELDS)}")
     if path.stem == "style_markers":
         for row, (style, field) in enumerate(zip(table["style"], table["field"]), start=1):
             if field.strip() not in MARKED_FIELDS:

@@ -11,6 +11,8 @@ DOCUMENTS: dict[str, str] = {
     "doc_id": "string",
     "path": "string",
     "source_style": "category",
+    "publisher": "string",  # who published the readout (header, URL or house style)
+    "event_id": "string",  # shared by the readouts of one event (helpers.events)
     "title": "string",
     "date": "datetime64[ns]",
     "published": "datetime64[ns]",

@@ -1,0 +1,256 @@
+"""Paired readouts: two governments' accounts of one event, found, aligned sentence by sentence and compared.
+
+`find_pairs(corpus)` lists the pairs (readouts sharing an `event_id`, from different publishers) with the evidence;
+`align(corpus, doc_a, doc_b)` matches the sentences that say the same thing and marks those only one side has;
+`pair_themes` tells, for one pair, the themes each side raises that the other does not and whom each side credits;
+`publisher_terms`, `publisher_themes` and `publisher_credits` sum up, across pairs, what each publisher reports that
+its partners do not, with the counts behind every figure.
+"""
+from __future__ import annotations
+
+import warnings
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+from scipy.optimize import linear_sum_assignment
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.metrics.pairwise import cosine_similarity
+
+from .compare import weighted_log_odds
+from .events import principals as event_principals
+from .events import sides
+from .frames import Corpus
+from .lexicon import Lexicon
+from .themes import code_themes
+
+__all__ = ["find_pairs", "align", "pair_themes", "publisher_terms", "publisher_themes", "publisher_credits",
+           "THRESHOLD", "POSITION_WEIGHT"]
+
+# Measured on the labelled pairs (tests/test_pairs.py): the cosine of the two sentences' TF-IDF vectors, plus this
+# weight times how near their places in their readouts are (accounts tell an event in roughly the same order), must
+# reach THRESHOLD for the one-to-one assignment's match to count.
+THRESHOLD = 0.24
+POSITION_WEIGHT = 0.1
+
+PAIR_COLUMNS = ["event_id", "doc_a", "doc_b", "publisher_a", "publisher_b", "principals", "date_a", "date_b",
+                "days_apart", "event_type_a", "event_type_b", "title_a", "title_b"]
+ALIGN_COLUMNS = ["status", "sent_a", "sent_b", "similarity", "role_a", "speaker_a", "text_a", "role_b", "speaker_b", "text_b"]
+
+
+def find_pairs(corpus: Corpus, *, lexicon: Lexicon | str | None = None) -> pd.DataFrame:
+    """One row per pair of readouts of one event (same `event_id`) from different publishers, `doc_a` the first by
+    doc_id, with the evidence: `principals` (the names both readouts share, "; "-joined), each side's `date`,
+    `days_apart`, each side's `event_type`, `publisher` and title. Empty (with those columns) when the corpus holds
+    no pair."""
+    docs = corpus.documents
+    if not len(docs) or "event_id" not in docs:
+        return pd.DataFrame(columns=PAIR_COLUMNS)
+    docs = docs.assign(side=sides(docs).to_numpy()).sort_values("doc_id")
+    who = event_principals(corpus, lexicon=lexicon)
+    rows = []
+    for event_id, group in docs.groupby(docs["event_id"].astype(str), sort=True):
+        records = group.to_dict("records")
+        for x, a in enumerate(records):
+            for b in records[x + 1:]:
+                if a["side"] == b["side"]:
+                    continue
+                shared = sorted(set(who.get(str(a["doc_id"]), ())) & set(who.get(str(b["doc_id"]), ())))
+                days = (pd.Timestamp(a["date"]) - pd.Timestamp(b["date"])).days if not (pd.isna(a["date"]) or pd.isna(b["date"])) else pd.NA
+                rows.append({"event_id": event_id, "doc_a": str(a["doc_id"]), "doc_b": str(b["doc_id"]),
+                             "publisher_a": str(a["publisher"]), "publisher_b": str(b["publisher"]),
+                             "principals": "; ".join(shared), "date_a": a["date"], "date_b": b["date"],
+                             "days_apart": pd.NA if days is pd.NA else abs(days),
+                             "event_type_a": str(a["event_type"]), "event_type_b": str(b["event_type"]),
+                             "title_a": str(a["title"]), "title_b": str(b["title"])})
+    out = pd.DataFrame(rows, columns=PAIR_COLUMNS)
+    out["days_apart"] = out["days_apart"].astype("Int64")
+    return out
+
+
+def _sentence_terms(corpus: Corpus, doc_id: str) -> pd.Series:
+    """sent_id -> the sentence's stems without stop words and punctuation, space-joined (every sentence kept)."""
+    tokens = corpus.tokens[corpus.tokens["doc_id"].astype(str) == doc_id]
+    words = tokens[~tokens["is_stop"] & ~tokens["is_punct"]]
+    terms = words.groupby("sent_id")["stem"].agg(" ".join)
+    ids = corpus.sentences.loc[corpus.sentences["doc_id"].astype(str) == doc_id, "sent_id"]
+    return terms.reindex(ids.to_numpy(), fill_value="")
+
+
+def align(corpus: Corpus, doc_a: str, doc_b: str, *, threshold: float = THRESHOLD,
+          position_weight: float = POSITION_WEIGHT) -> pd.DataFrame:
+    """The two readouts' sentences side by side: one row per matched pair (`status` "both") and one per sentence
+    only one side has ("only_a", "only_b"), in the order of `doc_a` with `doc_b`'s own sentences after the matched
+    sentence they follow. Columns: `status`, `sent_a`, `sent_b` (nullable), `similarity` (of the matched pair, or of
+    the best candidate that fell under `threshold`), and each side's `role`, `speaker` and `text`.
+
+    Sentences are compared as TF-IDF vectors of their stems (stop words left out; scikit-learn, fitted on the two
+    readouts), plus `position_weight` times how near their relative places are; scipy's `linear_sum_assignment`
+    picks the one-to-one matching of highest total score, and a match under `threshold` is dropped."""
+    a_terms, b_terms = _sentence_terms(corpus, str(doc_a)), _sentence_terms(corpus, str(doc_b))
+    sentences = corpus.sentences
+    side_a = sentences[sentences["doc_id"].astype(str) == str(doc_a)].set_index("sent_id")
+    side_b = sentences[sentences["doc_id"].astype(str) == str(doc_b)].set_index("sent_id")
+    score = np.zeros((len(a_terms), len(b_terms)))
+    if len(a_terms) and len(b_terms):
+        # token_pattern: the stems are already tokens; fitted on the two readouts so a score does not depend on
+        # what else the corpus holds
+        vectors = TfidfVectorizer(token_pattern=r"\S+", lowercase=False, sublinear_tf=True)
+        vectors.fit(list(a_terms) + list(b_terms))
+        score = cosine_similarity(vectors.transform(a_terms), vectors.transform(b_terms))
+        place_a = np.arange(len(a_terms)) / max(len(a_terms) - 1, 1)
+        place_b = np.arange(len(b_terms)) / max(len(b_terms) - 1, 1)
+        score = score + position_weight * (1 - np.abs(place_a[:, None] - place_b[None, :]))
+    rows_i, cols_j = linear_sum_assignment(-score) if score.size else (np.array([], int), np.array([], int))
+    match = {int(i): int(j) for i, j in zip(rows_i, cols_j) if score[i, j] >= threshold}
+    best_a = score.max(axis=1) if score.size else np.zeros(len(a_terms))
+    best_b = score.max(axis=0) if score.size else np.zeros(len(b_terms))
+    a_ids, b_ids = list(a_terms.index), list(b_terms.index)
+
+    def side(frame: pd.DataFrame, sent_id, suffix: str) -> dict:
+        if sent_id is None:
+            return {f"role_{suffix}": "", f"speaker_{suffix}": "", f"text_{suffix}": ""}
+        row = frame.loc[sent_id]
+        return {f"role_{suffix}": str(row["role"]), f"speaker_{suffix}": str(row["speaker"]), f"text_{suffix}": str(row["text"])}
+
+    rows = []
+    matched_b = {j: i for i, j in match.items()}
+    for i, sent_a in enumerate(a_ids):
+        j = match.get(i)
+        rows.append({"order": (i, 0), "status": "both" if j is not None else "only_a", "sent_a": sent_a,
+                     "sent_b": b_ids[j] if j is not None else None,
+                     "similarity": score[i, j] if j is not None else best_a[i],
+                     **side(side_a, sent_a, "a"), **side(side_b, b_ids[j] if j is not None else None, "b")})
+    last = -1
+    for j, sent_b in enumerate(b_ids):
+        if j in matched_b:
+            last = matched_b[j]
+            continue
+        rows.append({"order": (last, 1 + j), "status": "only_b", "sent_a": None, "sent_b": sent_b,
+                     "similarity": best_b[j], **side(side_a, None, "a"), **side(side_b, sent_b, "b")})
+    out = pd.DataFrame(sorted(rows, key=lambda r: r["order"]), columns=["order", *ALIGN_COLUMNS]).drop(columns="order")
+    for column in ("sent_a", "sent_b"):
+        out[column] = out[column].astype("Int64")
+    out["similarity"] = out["similarity"].astype(float).round(3)
+    return out
+
+
+def _credited(frame: pd.DataFrame) -> str:
+    """Who a side credits with a theme's sentences: speaker (or role when none is named) with counts, most first."""
+    who = frame["speaker"].astype(str).where(frame["speaker"].astype(str) != "", frame["role"].astype(str))
+    counts = who.value_counts()
+    return "; ".join(f"{name} ({n})" for name, n in counts.items())
+
+
+def pair_themes(corpus: Corpus, doc_a: str, doc_b: str, *, dictionary=None) -> pd.DataFrame:
+    """The themes (`helpers.themes.code_themes`) of one pair of readouts: one row per theme either side raises, with
+    each side's sentence count (`n_a`, `n_b`), whom each side credits with them (`credited_a`, `credited_b`: speaker,
+    or the role when no one is named, with counts) and `raised_by`: "both", "only_a" or "only_b"."""
+    columns = ["theme", "raised_by", "n_a", "n_b", "credited_a", "credited_b"]
+    frame = corpus.subset(doc_id=[str(doc_a), str(doc_b)])
+    coded = code_themes(frame, dictionary)
+    if coded.empty:
+        return pd.DataFrame(columns=columns)
+    coded = coded.drop_duplicates(["doc_id", "sent_id", "theme"])
+    rows = []
+    for theme, group in coded.groupby("theme", observed=True, sort=True):
+        a = group[group["doc_id"].astype(str) == str(doc_a)]
+        b = group[group["doc_id"].astype(str) == str(doc_b)]
+        rows.append({"theme": str(theme), "raised_by": "both" if len(a) and len(b) else ("only_a" if len(a) else "only_b"),
+                     "n_a": len(a), "n_b": len(b), "credited_a": _credited(a), "credited_b": _credited(b)})
+    return pd.DataFrame(rows, columns=columns).sort_values(["raised_by", "theme"], kind="stable", ignore_index=True)
+
+
+def _sides_of_pairs(corpus: Corpus, pairs: pd.DataFrame | None) -> pd.DataFrame:
+    """Each readout of each pair once per pair, with its `publisher` and its partner's (`partner_doc`)."""
+    pairs = find_pairs(corpus) if pairs is None else pairs
+    if pairs.empty:
+        return pd.DataFrame(columns=["pair", "doc_id", "publisher", "partner_doc"])
+    a = pd.DataFrame({"pair": pairs.index, "doc_id": pairs["doc_a"], "publisher": pairs["publisher_a"], "partner_doc": pairs["doc_b"]})
+    b = pd.DataFrame({"pair": pairs.index, "doc_id": pairs["doc_b"], "publisher": pairs["publisher_b"], "partner_doc": pairs["doc_a"]})
+    return pd.concat([a, b], ignore_index=True)
+
+
+def publisher_terms(corpus: Corpus, *, pairs: pd.DataFrame | None = None, term: str = "lower", top_n: int = 10,
+                    min_count: int = 2, leave_out: Sequence[str] = ("is_stop", "is_punct")) -> pd.DataFrame:
+    """For each publisher with a pair: the terms most distinctive of its readouts against its partners' accounts of
+    the same events (`helpers.compare.weighted_log_odds`, the publisher's paired readouts against their partners').
+    Columns: `publisher`, `term`, `n` (in the publisher's readouts), `n_partners`, `group_total`, `partners_total`
+    (words counted on each side) and `log_odds_weighted` (a z: above 2 is distinctive); `top_n` terms each."""
+    columns = ["publisher", "term", "n", "n_partners", "group_total", "partners_total", "log_odds_weighted"]
+    sides_of = _sides_of_pairs(corpus, pairs)
+    if sides_of.empty:
+        return pd.DataFrame(columns=columns)
+    tokens = corpus.tokens
+    for flag in leave_out:
+        tokens = tokens[~tokens[flag]]
+    counts = tokens.groupby([tokens["doc_id"].astype(str), tokens[term].astype(str)]).size().rename("n").reset_index()
+    counts.columns = ["doc_id", "term", "n"]
+    out = []
+    for publisher, group in sides_of.groupby("publisher", sort=True):
+        own = counts[counts["doc_id"].isin(set(group["doc_id"]))].groupby("term")["n"].sum()
+        partners = counts[counts["doc_id"].isin(set(group["partner_doc"]))].groupby("term")["n"].sum()
+        frame = pd.concat([pd.DataFrame({"side": "publisher", "term": own.index, "n": own.to_numpy()}),
+                           pd.DataFrame({"side": "partners", "term": partners.index, "n": partners.to_numpy()})], ignore_index=True)
+        with warnings.catch_warnings():
+            # paired readouts are short: the sizes are in the frame (group_total, partners_total) for the reader
+            warnings.simplefilter("ignore")
+            scored = weighted_log_odds(frame, "side", min_count=min_count)
+        mine = scored[scored["side"] == "publisher"].set_index("term")
+        theirs = scored[scored["side"] == "partners"].set_index("term")
+        top = mine.sort_values(["log_odds_weighted", "n"], ascending=False).head(top_n)
+        out.append(pd.DataFrame({"publisher": publisher, "term": top.index, "n": top["n"].astype(int).to_numpy(),
+                                 "n_partners": theirs["n"].reindex(top.index).fillna(0).astype(int).to_numpy(),
+                                 "group_total": top["group_total"].astype(int).to_numpy(),
+                                 "partners_total": int(theirs["group_total"].iloc[0]) if len(theirs) else 0,
+                                 "log_odds_weighted": top["log_odds_weighted"].round(2).to_numpy()}))
+    return pd.concat(out, ignore_index=True)[columns] if out else pd.DataFrame(columns=columns)
+
+
+def publisher_themes(corpus: Corpus, *, pairs: pd.DataFrame | None = None, dictionary=None) -> pd.DataFrame:
+    """For each publisher and theme, across its pairs: `pairs` (its pairs), `only_publisher` (pairs where it raises
+    the theme and its partner does not), `only_partner` (the reverse), `both`, and the sentences behind them
+    (`sentences`, `sentences_partners`). Rows with a theme neither side raised are left out."""
+    columns = ["publisher", "theme", "pairs", "only_publisher", "only_partner", "both", "sentences", "sentences_partners"]
+    sides_of = _sides_of_pairs(corpus, pairs)
+    if sides_of.empty:
+        return pd.DataFrame(columns=columns)
+    coded = code_themes(corpus.subset(doc_id=sorted(set(sides_of["doc_id"]))), dictionary)
+    coded = coded.drop_duplicates(["doc_id", "sent_id", "theme"])
+    per_doc = coded.groupby([coded["doc_id"].astype(str), coded["theme"].astype(str)]).size()
+    themes = sorted(set(coded["theme"].astype(str)))
+    rows = []
+    for publisher, group in sides_of.groupby("publisher", sort=True):
+        for theme in themes:
+            own = [int(per_doc.get((d, theme), 0)) for d in group["doc_id"]]
+            partner = [int(per_doc.get((d, theme), 0)) for d in group["partner_doc"]]
+            if not any(own) and not any(partner):
+                continue
+            rows.append({"publisher": publisher, "theme": theme, "pairs": len(group),
+                         "only_publisher": sum(1 for x, y in zip(own, partner) if x and not y),
+                         "only_partner": sum(1 for x, y in zip(own, partner) if y and not x),
+                         "both": sum(1 for x, y in zip(own, partner) if x and y),
+                         "sentences": sum(own), "sentences_partners": sum(partner)})
+    return pd.DataFrame(rows, columns=columns)
+
+
+def publisher_credits(corpus: Corpus, *, pairs: pd.DataFrame | None = None) -> pd.DataFrame:
+    """For each publisher: whom its paired readouts credit, by role (its own principal `host`, the `counterpart`,
+    `joint`, `narrator`, ...) against what its partners' accounts of the same events credit, in sentences
+    (`sentences`, `sentences_partners`) and shares of each side's sentences (`share`, `share_partners`)."""
+    columns = ["publisher", "role", "sentences", "sentences_partners", "share", "share_partners"]
+    sides_of = _sides_of_pairs(corpus, pairs)
+    if sides_of.empty:
+        return pd.DataFrame(columns=columns)
+    sentences = corpus.sentences
+    roles = sentences.groupby([sentences["doc_id"].astype(str), sentences["role"].astype(str)]).size()
+    rows = []
+    for publisher, group in sides_of.groupby("publisher", sort=True):
+        own = roles[roles.index.get_level_values(0).isin(set(group["doc_id"]))].groupby(level=1).sum()
+        partner = roles[roles.index.get_level_values(0).isin(set(group["partner_doc"]))].groupby(level=1).sum()
+        for role in sorted(set(own.index) | set(partner.index)):
+            rows.append({"publisher": publisher, "role": role, "sentences": int(own.get(role, 0)),
+                         "sentences_partners": int(partner.get(role, 0)),
+                         "share": round(own.get(role, 0) / max(own.sum(), 1), 3),
+                         "share_partners": round(partner.get(role, 0) / max(partner.sum(), 1), 3)})
+    return pd.DataFrame(rows, columns=columns)
