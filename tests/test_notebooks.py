@@ -20,9 +20,10 @@ ROOT = Path(__file__).resolve().parents[1]
 SUITE = notebooks()
 
 
-def test_the_suite_is_four_numbered_notebooks():
+def test_the_suite_is_five_numbered_notebooks():
     assert [n.name for n in SUITE] == ["01_corpus_overview.ipynb", "02_keywords.ipynb",
-                                       "03_themes.ipynb", "04_speaker_comparison.ipynb"]
+                                       "03_themes.ipynb", "04_speaker_comparison.ipynb",
+                                       "05_paired_readouts.ipynb"]
 
 
 @pytest.mark.parametrize("path", SUITE, ids=lambda p: p.stem)

@@ -439,4 +439,4 @@ def _sentence_frame(segmented: list[tuple[str, str, list[tuple[int, int, int]]]]
 # --- document metadata -------------------------------------------------------------------------
 
 def _document(lexicon: Lexicon, record: Record, text: str, opening: str) -> dict:
-    return {"doc_id": record.doc_id, "path": record.path, **document_fields(lexicon, record.title, text, opening, record.meta, path=record.path), "text": text}
+    return {"doc_id": record.doc_id, "path": record.path, **document_fields(lexicon, record.title, text, opening, record.meta, path=record.doc_id), "text": text}

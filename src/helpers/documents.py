@@ -60,7 +60,7 @@ def _publisher_markers(lexicon: Lexicon) -> list[tuple[str, str, re.Pattern]]:
 
 def publisher_of(lexicon: Lexicon, meta: dict, *, style: str = "", path: str = "") -> str:
     """Who published the readout: the header's `publisher`, else the first `publishers` row whose pattern its URL
-    (or its path under the folder loaded) matches, else the house style's `publisher` setting; "" when none says."""
+    (or its `path`: the doc_id, its path under the folder loaded) matches, else the house style's `publisher` setting; "" when none says."""
     stated = meta.get("publisher")
     if stated:
         return " ".join(str(stated).split())
@@ -74,7 +74,7 @@ def document_fields(lexicon: Lexicon, title: str, text: str, opening: str, meta:
     opening sentence; a header field in `meta` wins. The opening's framing sentence ("Prime Minister Shri Narendra
     Modi spoke with President of France H.E. Mr. Emmanuel Macron today") fills what the headline leaves out:
     a host the headline does not name (Kremlin, No. 10), a counterpart named by title only, a country. `path` (the
-    file's path under the folder loaded) may tell the publisher (`publisher_of`)."""
+    readout's doc_id: its path under the folder loaded) may tell the publisher (`publisher_of`)."""
     meta = meta or {}
     base_lexicon = lexicon
     published = to_timestamp(meta.get("published") or meta.get("date") or meta.get("published_time"))
