@@ -777,11 +777,15 @@ def _opens_quote(text: str) -> bool:
 _OPENING_QUOTE = re.compile(r"\s*[\"“]")
 
 
+_QUOTATION_MARK = re.compile('[“”"]')
+
+
 def _quotation_state(text: str, open_before: bool) -> tuple[bool, bool, bool]:
     """(open before, open after, whether a quotation opened after some words): curly marks open and close, a
     straight double mark toggles; single marks are left alone, being apostrophes as often as quotation marks."""
     state, opened_after_words = open_before, False
-    for position, char in enumerate(text):
+    for mark in _QUOTATION_MARK.finditer(text):  # most sentences hold none: the scan is done in C
+        position, char = mark.start(), mark.group()
         if char == "“" or char == '"' and not state:
             if not state and text[:position].strip():
                 opened_after_words = True
