@@ -5,8 +5,7 @@ Two readouts tell the same event when they come from different publishers, name 
 canonical names (either may be the host), are dated within one day of each other (each side dates the event by its
 own clock), and give it compatible event types (`data/event_types_compatible.csv`: a working dinner is a meeting for
 one side and talks for the other). Readouts linked so, directly or through another, share one `event_id`; a readout
-with no partner keeps an id of its own. Ids are built from the day, the principals and, where two events would
-otherwise share an id, the readouts' own ids, never from the order files were read in: the same corpus gives the same
+with no partner keeps an id of its own. Ids are built from the day, the principals and the readouts' own ids, never from the order files were read in: the same corpus gives the same
 ids on every run and in any order.
 
 The principals are the readout's `host` and main counterpart. Where the loader could not tell both (a house style
@@ -115,8 +114,8 @@ def sides(documents: pd.DataFrame) -> pd.Series:
 
 def event_ids(corpus: Corpus, *, lexicon: Lexicon | str | None = None) -> pd.Series:
     """doc_id -> `event_id`, shared by the readouts of one event (see the module's docstring): the day of the
-    event's earliest readout and its principals ("2024-06-18_joe-biden_xi-jinping"), with a hash of the readouts'
-    ids after it where two events would otherwise share that id."""
+    event's earliest readout, the hosts and main counterparts its readouts name, and a short hash of the readouts'
+    doc_ids ("2024-06-18_joe-biden_xi-jinping_1a2b3c4d"), so that it is unique and the same whatever else is loaded."""
     lexicon = as_lexicon(lexicon)
     docs = corpus.documents
     if not len(docs):
@@ -148,21 +147,20 @@ def event_ids(corpus: Corpus, *, lexicon: Lexicon | str | None = None) -> pd.Ser
     groups: dict[int, list[int]] = {}
     for i, c in enumerate(component):
         groups.setdefault(int(c), []).append(i)
-    names_of = {}
+    hosts = docs["host"].fillna("").astype(str).tolist()
+    mains = [str(names[0]) if len(names) else "" for names in docs["counterparts"]]
+    out = {}
     for members in groups.values():
         dated = [days[i] for i in members if not pd.isna(days[i])]
         day = min(dated).strftime("%Y-%m-%d") if dated else "undated"
-        people = sorted({p for i in members for p in who[i]})
-        slug = "_".join(_SLUG.sub("-", _folded(p)).strip("-") for p in people) or "readout"
-        names_of[tuple(members)] = f"{day}_{slug}"
-    shared = pd.Series(list(names_of.values())).value_counts()
-    out = {}
-    for members, name in names_of.items():
-        if shared[name] > 1:  # two events of one day and principals (or none named): the readouts' ids tell them apart
-            digest = hashlib.sha1("\n".join(sorted(ids[i] for i in members)).encode()).hexdigest()[:_HASH_CHARS]
-            name = f"{name}_{digest}"
+        # named from the readouts' own host and counterpart columns (the principals' fallback reads the rest of the
+        # corpus, and an id should not change when other readouts are loaded beside it)
+        people = sorted({n for i in members for n in (hosts[i], mains[i]) if n})
+        slug = "_".join(_SLUG.sub("-", _folded(p)).strip("-") for p in people)
+        # the readouts' own ids make it unique: two events of one day and principals, or none named, stay apart
+        digest = hashlib.sha1("\n".join(sorted(ids[i] for i in members)).encode()).hexdigest()[:_HASH_CHARS]
         for i in members:
-            out[ids[i]] = name
+            out[ids[i]] = "_".join(part for part in (day, slug, digest) if part)
     return pd.Series(out, dtype="string", name="event_id")
 
 
