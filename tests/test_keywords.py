@@ -267,9 +267,9 @@ def test_whitehouse_dispersion_counts(wh):
     assert len(wh["dispersion"]) == sum(w == "ukraine" for w in wh["lower"])
 
 
-def test_with_metadata_tells_diplomatic_from_domestic_readouts():
+def test_with_metadata_tells_diplomatic_readouts_from_the_rest():
     documents = pd.DataFrame({"doc_id": ["a", "b", "c", "d"], "counterparts": [["Fumio Kishida"], ["Gavin Newsom"], [], ["X"]],
                               "counterpart_country": ["Japan", "", "", "United States"],
                               "host_country": ["United States"] * 4})
     kinds = with_metadata(pd.DataFrame({"doc_id": ["a", "b", "c", "d"]}), documents, "exchange")["exchange"].tolist()
-    assert kinds == ["diplomatic", "domestic", "no counterpart", "domestic"]
+    assert kinds == ["diplomatic", "no foreign country", "no counterpart", "no foreign country"]

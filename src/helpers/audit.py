@@ -88,7 +88,9 @@ def audit(corpus: Corpus, *, lexicon: Lexicon | str | None = None) -> pd.DataFra
         all_narrator = int((narrated == 1).sum())
         rows.append(("readouts with no speech credited", all_narrator / max(1, len(narrated)), all_narrator,
                      "share of readouts whose every sentence is the publisher's own account (statements, trips, events)"))
-    return pd.DataFrame(rows, columns=COLUMNS)
+    frame = pd.DataFrame(rows, columns=COLUMNS)
+    frame["value"] = frame["value"].astype(float).round(3)  # shares to a tenth of a percent: read, not computed with
+    return frame
 
 
 def _names_like_no_person(corpus: Corpus, lexicon: Lexicon) -> set[str]:

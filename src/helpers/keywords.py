@@ -355,7 +355,8 @@ def with_metadata(frame: pd.DataFrame, documents, columns: str | Sequence[str] =
     """`frame` (tokens, sentences, or anything with `doc_id`) with document columns added,
     so any of them can be a grouping column. `year` and `month` are derived from `date`
     (month as a first-of-month Timestamp); `exchange` tells a diplomatic readout (a counterpart of another country
-    than the publisher's) from a domestic one and one with no counterpart; `region` and `subregion` from
+    than the publisher's) from one whose counterpart has no foreign country (domestic leaders, heads of international
+    bodies) and one with no counterpart; `region` and `subregion` from
     `counterpart_country` by `data/country_regions.csv` (UN M49: "Asia", "Eastern Asia";
     "" where the country is empty or not in the table). `documents` may be a Corpus.
     Returns `frame` with those columns added (replaced where it had them)."""
@@ -370,12 +371,13 @@ def with_metadata(frame: pd.DataFrame, documents, columns: str | Sequence[str] =
 
     # derived column -> (how it is built, the documents column it is built from)
     def exchange(d: pd.DataFrame) -> pd.Series:
-        # diplomatic: a counterpart of another country than the publisher's; domestic: a counterpart of none or the same
+        # diplomatic: a counterpart of another country than the publisher's; otherwise a counterpart with no foreign
+        # country (the publisher's own governors and lawmakers, or the head of an international body) or none
         country = d["counterpart_country"].astype("string").fillna("")
         own = d["host_country"].astype("string").fillna("") if "host_country" in d else pd.Series("", index=d.index, dtype="string")
         named = d["counterparts"].map(lambda c: c is not None and len(c) > 0)
         kind = pd.Series("no counterpart", index=d.index, dtype="string")
-        kind[named] = "domestic"
+        kind[named] = "no foreign country"
         kind[(country != "") & (country != own)] = "diplomatic"
         return kind
 

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
+from matplotlib.text import Text
 
 from .frames import require_columns
 
@@ -85,7 +87,7 @@ def theme_heatmap(shares: pd.DataFrame, *, row: str = "speaker", column: str = "
     table = shares.pivot_table(index=row, columns=column, values=value, aggfunc="first", observed=True, sort=False)
     figure, ax = plt.subplots(figsize=(1.0 + 0.8 * table.shape[1], 1.5 + 0.45 * table.shape[0]))
     image = ax.imshow(table.to_numpy(dtype=float), aspect="auto", cmap="viridis")
-    ax.set_xticks(range(table.shape[1]), [str(c) for c in table.columns], rotation=45, ha="right")
+    ax.set_xticks(range(table.shape[1]), [str(c) for c in table.columns], rotation=90)
     ax.set_yticks(range(table.shape[0]), [str(i) for i in table.index])
     if annotate:
         for (i, j), v in np.ndenumerate(table.to_numpy(dtype=float)):
@@ -128,7 +130,12 @@ def keyword_trend(counts: pd.DataFrame, *, time: str, terms: Sequence[str] | Non
         bars.set_xlabel(time)
     else:
         ax.set_xlabel(time)
-    figure.autofmt_xdate()
+    if isinstance(table.index, pd.DatetimeIndex):
+        # short dates without rotation: slanted labels crowd each other on a long period
+        locator = mdates.AutoDateLocator(maxticks=10)
+        for axis in figure.axes:
+            axis.xaxis.set_major_locator(locator)
+            axis.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
     figure.tight_layout()
     return figure
 
@@ -173,24 +180,47 @@ def _label_without_overlap(ax, labels: list[tuple[str, tuple[float, float]]], *,
 
 
 def overlapping_labels(figure: Figure) -> list[tuple[str, str]]:
-    """Pairs of visible, non-empty texts of a figure (titles, axis and tick labels, annotations, legend entries)
-    whose drawn boxes overlap: what a reader cannot read. Empty for a legible figure."""
+    """Pairs of texts a reader sees on a figure (titles, axis labels, the tick labels drawn, annotations, legend
+    entries) whose drawn boxes overlap: what a reader cannot read. Empty for a legible figure."""
     figure.canvas.draw()
     renderer = figure.canvas.get_renderer()
-    texts = [t for t in figure.findobj(lambda artist: hasattr(artist, "get_text") and hasattr(artist, "get_window_extent"))
-             if t.get_visible() and t.get_text().strip() and t.get_figure() is not None]
     boxes = []
-    for text in texts:
+    for text in _drawn_texts(figure):
         try:
-            boxes.append((text, text.get_window_extent(renderer)))
+            box = text.get_window_extent(renderer)
         except (RuntimeError, ValueError):
             continue
+        if box.width and box.height:
+            boxes.append((text, box))
     found = []
     for i, (a, box_a) in enumerate(boxes):
         for b, box_b in boxes[i + 1:]:
-            if box_a.width and box_b.width and box_a.overlaps(box_b) and _area(box_a, box_b) > 1.0:
+            if _area(box_a, box_b) > 1.0:
                 found.append((a.get_text(), b.get_text()))
     return found
+
+
+def _drawn_texts(figure: Figure) -> list[Text]:
+    """The visible, non-empty texts a figure draws, each once; a tick label only where its tick is in view (the
+    others exist but are not drawn)."""
+    ticks, in_view = set(), set()
+    for ax in figure.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            low, high = sorted(axis.get_view_interval())
+            margin = (high - low) * 1e-9
+            for tick in [*axis.get_major_ticks(), *axis.get_minor_ticks()]:
+                for label in (tick.label1, tick.label2):
+                    ticks.add(id(label))
+                    if ax.get_visible() and low - margin <= tick.get_loc() <= high + margin:
+                        in_view.add(id(label))
+    seen, drawn = set(), []
+    for text in figure.findobj(Text):
+        if id(text) in seen or not text.get_visible() or not text.get_text().strip():
+            continue
+        seen.add(id(text))
+        if id(text) not in ticks or id(text) in in_view:
+            drawn.append(text)
+    return drawn
 
 
 def _area(a, b) -> float:

@@ -69,14 +69,20 @@ def _check_figures_as_shown() -> None:
     shell = get_ipython()
     if shell is None:
         return
+    import matplotlib
+    import matplotlib.pyplot as plt
     from matplotlib.figure import Figure
+
+    # the inline backend resets every formatter of Figure when it is first loaded: load it now, then register
+    plt.switch_backend(matplotlib.get_backend())
 
     from .plots import overlapping_labels
 
     def text_of(figure: Figure, printer, cycle: bool) -> None:
         if clashes := overlapping_labels(figure):
             title = next((t.get_text() for ax in figure.axes for t in [ax.title] if t.get_text()), "a figure")
-            warnings.warn(f"{title}: labels drawn over each other: {clashes[:3]}", OverlappingLabelsWarning, stacklevel=2)
+            # written to stderr directly: a kernel's warning filters would show it once at most, or never
+            print(f"{OverlappingLabelsWarning.__name__}: {title}: labels drawn over each other: {clashes[:3]}", file=sys.stderr)
         printer.text(repr(figure))
 
     shell.display_formatter.formatters["text/plain"].for_type(Figure, text_of)
