@@ -26,7 +26,7 @@ from scipy.sparse.csgraph import connected_components
 
 from . import schema
 from .frames import Corpus
-from .lexicon import Lexicon, as_lexicon
+from .lexicon import Lexicon, alternation, as_lexicon
 
 __all__ = ["principals", "compatible_types", "sides", "link_events", "event_ids", "MAX_DAYS_APART"]
 
@@ -44,25 +44,26 @@ def _folded(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
-def _forms(corpus: Corpus, lexicon: Lexicon) -> list[tuple[str, re.Pattern]]:
-    """(person, pattern of the ways a headline may write them) for every person the corpus knows: the canonical
-    name, its words the other way round (family name first), and the lexicon's aliases of more than one word (a
-    bare surname in a headline may be anyone's)."""
+def _forms(corpus: Corpus, lexicon: Lexicon) -> tuple[re.Pattern, dict[str, str]]:
+    """One pattern of the ways a headline may write every person the corpus knows (the canonical name, its words the
+    other way round: family name first, and the lexicon's aliases of more than one word; a bare surname in a headline
+    may be anyone's), folded, and the person each spelling stands for. One pattern searched once per readout, not
+    one per person: a trie of all spellings costs a single pass."""
     docs = corpus.documents
     people = {str(h) for h in docs["host"].fillna("") if str(h)}
     people |= {str(c) for names in docs["counterparts"] for c in names if str(c)}
     if "speaker" in corpus.sentences:
         people |= {str(s) for s in corpus.sentences["speaker"].astype(str).unique() if s}
     aliases = lexicon.mapping("aliases", "alias", "canonical")
-    forms = []
+    person_of: dict[str, str] = {}
     for person in sorted(people):
         if " " not in person:
             continue
         spellings = {person, " ".join(reversed(person.split()))}
         spellings |= {alias for alias, canonical in aliases.items() if canonical == person and " " in alias.strip()}
-        alternation = "|".join(re.escape(_folded(s)) for s in sorted(spellings, key=len, reverse=True))
-        forms.append((person, re.compile(rf"(?<!\w)(?:{alternation})(?!\w)")))
-    return forms
+        for spelling in spellings:
+            person_of.setdefault(" ".join(_folded(spelling).split()), person)
+    return re.compile(rf"(?<!\w)(?:{alternation(person_of)})(?!\w)"), person_of
 
 
 def principals(corpus: Corpus, *, lexicon: Lexicon | str | None = None) -> pd.Series:
@@ -84,8 +85,9 @@ def principals(corpus: Corpus, *, lexicon: Lexicon | str | None = None) -> pd.Se
             # the whole first paragraph, not its first sentence: an abbreviation before a capital ("a Japan-U.S.
             # Summit") may end a sentence early
             where = _folded(f"{title}\n{str(text).split(_PARAGRAPH, 1)[0]}")
-            found = sorted((m.start(), person) for person, pattern in forms if (m := pattern.search(where)))
-            for _, person in found:
+            pattern, person_of = forms
+            found = [person_of.get(" ".join(m.group().split())) for m in pattern.finditer(where)]
+            for person in filter(None, found):
                 if len(named) == 2:
                     break
                 if person not in named:
