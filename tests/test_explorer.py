@@ -15,7 +15,10 @@ def test_explorer_on_the_seed(seed):
     assert re.fullmatch(r"<TermExplorer: \d+ terms, 3 groups, \d+ sentences>", repr(explorer))
     assert explorer._repr_mimebundle_()["text/plain"] == repr(explorer)
     terms = explorer.terms.set_index("term")
-    assert terms.loc["china", "n"] == terms.loc["china", ["n_0", "n_1", "n_2"]].sum()
+    assert terms.loc["cooperation", "n"] == terms.loc["cooperation", ["n_0", "n_1", "n_2"]].sum()
+    # names of people and countries would lead every group: left out by default, kept on request
+    assert not {"china", "belarus", "xi", "jinping", "lukashenko"} & set(terms.index)
+    assert {"china", "belarus"} <= set(term_explorer(seed, by="role", leave_out=()).terms["term"])
     # every sentence listed for a term contains it
     for term, rows in explorer.terms[["term", "sentences"]].itertuples(index=False):
         for row in map(int, rows.split()):
@@ -23,7 +26,7 @@ def test_explorer_on_the_seed(seed):
 
 
 def test_z_is_weighted_log_odds_of_one_group_against_the_rest(seed):
-    explorer = term_explorer(seed, by="role", groups=["host", "counterpart"], min_count=1)
+    explorer = term_explorer(seed, by="role", groups=["host", "counterpart"], min_count=1, leave_out=())
     counts = helpers.frequencies(seed.tokens[seed.tokens["role"].isin(["host", "counterpart"])], by="role")
     counts = counts.assign(role=counts["role"].astype(str))[["role", "term", "n"]]
     expected = weighted_log_odds(counts, "role").query("role == 'host'").set_index("term")["log_odds_weighted"]

@@ -92,8 +92,13 @@ class TermExplorer:
         return {"text/plain": repr(self), "text/html": self._repr_html_()}
 
 
+# Terms labelled on the chart for the group shown, the most distinctive: more would print over each other; the
+# others are read by hovering.
+_LABELLED = 6
+
+
 def term_explorer(corpus, by: str = "role", *, groups: Sequence[str] | None = None, term: str = "lower",
-                  min_count: int = 2, max_terms: int = 400, max_groups: int = 8, sentences_per_term: int = 8,
+                  leave_out: str | Sequence[str] = "all", min_count: int = 2, max_terms: int = 400, max_groups: int = 8, sentences_per_term: int = 8,
                   max_sentences: int = 2000, sentence_chars: int = 400, title: str | None = None,
                   height: int = 640) -> TermExplorer:
     """Terms by frequency and distinctiveness for the groups of `by`, as an interactive chart.
@@ -102,7 +107,9 @@ def term_explorer(corpus, by: str = "role", *, groups: Sequence[str] | None = No
     `source_style`, `event_type`, `host`, ...) or one of `PERIODS` (`year`, `quarter`, `month` of the readout's
     `date`). `groups` keeps only those groups (default: the `max_groups` groups with the most words; sentences
     with no value for `by` are left out). Terms are `term` (`lower` or `stem`) of the tokens, without stop
-    words and punctuation (as `keywords.frequencies`), used at least `min_count` times.
+    words and punctuation (as `keywords.frequencies`), without what `leave_out` names (by default names of people,
+    countries and the publisher's boilerplate, which would otherwise lead every group; `()` keeps them), used at
+    least `min_count` times.
 
     y is the z-score of the weighted log odds (`compare.weighted_log_odds`, tidylo's) of the term in one group
     against all the other groups pooled, computed for each group; the chart starts on the first group and a
@@ -127,7 +134,7 @@ def term_explorer(corpus, by: str = "role", *, groups: Sequence[str] | None = No
         raise ValueError(f"the explorer compares groups: {by} has {len(chosen)} group(s) with text "
                          f"({', '.join(map(repr, chosen)) or 'none'})")
     tokens = tokens.loc[tokens["group"].isin(chosen)]
-    counts = frequencies(tokens, by="group", term=term)[["group", "term", "n"]]
+    counts = frequencies(tokens, by="group", term=term, leave_out=leave_out)[["group", "term", "n"]]
     counts["group"] = counts["group"].astype(str)
     totals = counts.groupby("term", sort=False)["n"].sum()
     keep = totals.index[totals >= min_count]
@@ -348,7 +355,7 @@ def _explorer_page(explorer: TermExplorer) -> str:
     for i in range(len(groups)):
         data[f"n_{i}"] = terms[f"n_{i}"].astype(int).tolist()
         data[f"z_{i}"] = [round(float(v), 3) for v in terms[f"z_{i}"]]
-        top = set(terms.nlargest(12, f"z_{i}")["term"])
+        top = set(terms.nlargest(_LABELLED, f"z_{i}")["term"])
         data[f"top_{i}"] = [1 if t in top else 0 for t in terms["term"]]
     data["y"] = list(data["z_0"])
     data["n_sel"] = list(data["n_0"])
