@@ -6,7 +6,6 @@ the project ships, so the default rules cannot credit it; a folder of four small
 from __future__ import annotations
 
 import subprocess
-import sys
 import time
 import warnings
 from pathlib import Path
@@ -133,12 +132,11 @@ def test_a_lexicon_is_immutable():
 
 
 def test_report_runs_with_own_rules(readouts, tmp_path):
-    """`python -m helpers report --corpus ... --lexicon ...` (what `make report LEXICON=...` runs) credits the
-    invented style in the executed notebooks."""
+    """`make report CORPUS=... LEXICON=...` credits the invented style in the executed notebooks."""
     rules = _rules(tmp_path / "my_rules")
     started = time.time()
-    run = subprocess.run([sys.executable, "-m", "helpers", "report", "--corpus", str(readouts), "--lexicon", str(rules),
-                          "--quiet"], cwd=ROOT, capture_output=True, text=True, timeout=600)
+    run = subprocess.run(["make", "--no-print-directory", "report", f"CORPUS={readouts}", f"LEXICON={rules}"],
+                         cwd=ROOT, capture_output=True, text=True, timeout=600)
     assert run.returncode == 0, run.stderr[-2000:]
     written = [p for p in (ROOT / "reports").rglob("01_corpus_overview.ipynb") if p.stat().st_mtime >= started]
     assert len(written) == 1, written

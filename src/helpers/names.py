@@ -128,9 +128,10 @@ class _Usage:
             words = tokens["token"].astype(str)
             first = tokens.groupby(["doc_id", "sent_id"], observed=True)["token_id"].transform("min") == tokens["token_id"]
             is_lower = words.str.islower()
-            self.lower = Counter(words[is_lower])
+            # counted by pandas in C, not word by word in Python
+            self.lower = Counter(words[is_lower].value_counts().to_dict())
             inside = words[~first & ~is_lower & words.str[:1].str.isupper()]
-            self.capitalised = Counter(inside.str.lower())
+            self.capitalised = Counter(inside.str.lower().value_counts().to_dict())
             self.capitals = {w for w in set(words[words.str.isupper() & (words.str.len() > 1)])}
             self.titlecase = set(words[words.str.istitle()].str.lower())
         self.people: set[str] = set()
