@@ -92,6 +92,15 @@ def _check(table: pd.DataFrame, path: Path, columns: list[str]) -> None:
                 raise LexiconError(f"{path}, row {row}: style {style!r} is no style name (lower-case letters, digits, _)")
 
 
+def _overlay(path: Path, columns: dict[str, list[str]]) -> pd.DataFrame:
+    """The rows of an overlaid table, checked against the shipped table of the same name (its columns, its patterns)."""
+    if path.stem not in columns:
+        raise LexiconError(f"{path}: no rule reads a table named {path.stem!r}; the tables are {sorted(columns)}")
+    table = _read(path)
+    _check(table, path, columns[path.stem])
+    return table[columns[path.stem]]
+
+
 class Lexicon:
     """Every table of rules, read-only, with the patterns compiled from them (see the module's docstring).
 
@@ -140,17 +149,13 @@ class Lexicon:
             if not folder.is_dir():
                 raise LexiconError(f"{folder}: no such folder of tables (a lexicon is a folder of CSV tables)")
             for path in sorted(folder.glob("*.csv")):
-                if path.stem not in columns:
-                    raise LexiconError(f"{path}: no rule reads a table named {path.stem!r}; the tables are {sorted(columns)}")
-                table = _read(path)
-                _check(table, path, columns[path.stem])
-                rows = table[columns[path.stem]]
+                rows = _overlay(path, columns)
                 tables[path.stem] = rows if _replaces(path) else pd.concat([tables[path.stem], rows], ignore_index=True)
                 files.append(path)
             files += cls._read_styles(folder / STYLES, styles, columns, tables)
         digest = hashlib.sha256()
         for path in files:
-            digest.update(f"{path.name}\0".encode())
+            digest.update(f"{path.parent.name}/{path.name}\0".encode())  # the folder tells a style's table from the common one
             digest.update(path.read_bytes())
         return cls(tables, styles, digest.hexdigest())
 
@@ -164,11 +169,7 @@ class Lexicon:
                 raise LexiconError(f"{style_folder}: {style_folder.name!r} is no style name (lower-case letters, digits, _)")
             bundle = styles.setdefault(style_folder.name, {})
             for path in sorted(style_folder.glob("*.csv")):
-                if path.stem not in columns:
-                    raise LexiconError(f"{path}: no rule reads a table named {path.stem!r}; the tables are {sorted(columns)}")
-                table = _read(path)
-                _check(table, path, columns[path.stem])
-                rows = table[columns[path.stem]]
+                rows = _overlay(path, columns)
                 if path.stem in bundle and not _replaces(path):
                     rows = pd.concat([bundle[path.stem], rows], ignore_index=True)
                 bundle[path.stem] = (rows, _replaces(path))
