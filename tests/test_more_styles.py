@@ -1,5 +1,5 @@
 """Seventy-two readouts in publishers' styles the rules were not written from (tests/more_styles), written and
-labelled by helper sessions that neither read nor ran the code (labels/NOTES.md, "More styles"), in five rounds.
+labelled by writers who neither read nor ran the code (labels/NOTES.md, "More styles"), in five rounds.
 Each round was measured before the rules were changed for it (roles right: 88.5/86.8%, 93.1/94.6%, 91.0/66.3%,
 90.7/90.2%, then 84.0%) and its failures were then mended as general rules. The thresholds sit just below what is
 measured now on all 72, so a change that loses ground fails."""
