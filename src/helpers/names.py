@@ -33,7 +33,7 @@ import pandas as pd
 from . import schema
 from .frames import Corpus
 from .lexicon import APOSTROPHES, Lexicon, alternation, derived
-from .people import country_names, names_in_text, non_name_words, regions, styles_of_address, titles, words_of_kind
+from .people import aliases, country_names, names_in_text, non_name_words, regions, styles_of_address, titles, words_of_kind
 
 __all__ = ["canonical_names", "near_duplicates", "person_name", "settle", "titles_held", "NEAR_DUPLICATE"]
 
@@ -365,7 +365,10 @@ def settle(corpus: Corpus, lexicon: Lexicon) -> Corpus:
 
     def clean(style: str, name: str) -> str:
         if (style, name) not in cleaned:
-            cleaned[(style, name)] = person_name(lexicon.for_style(style), name, usage) if name else ""
+            styled = lexicon.for_style(style)
+            person = person_name(styled, name, usage) if name else ""
+            # what is left may be a spelling the alias table knows ("Leader Schumer" left "Schumer")
+            cleaned[(style, name)] = aliases(styled).get(person, person)
         return cleaned[(style, name)]
 
     hosts = [clean(s, str(h)) for s, h in zip(styles, documents["host"].fillna(""))]
