@@ -6,6 +6,7 @@ import hashlib
 import multiprocessing
 import os
 import queue
+import sys
 import threading
 import time
 import traceback
@@ -44,6 +45,11 @@ def load_corpus(paths: str | Path | list | None = None, *, strict: bool = False,
     the frames are kept as Parquet under `data/cache/`, keyed by the files' contents, the code and the lexicon.
     `lexicon` is the rules' tables: a `Lexicon`, or a folder of tables overlaid on `data/` (see `helpers.lexicon`).
     """
+    if _run_again_in_a_helper(sys._getframe(1)):
+        # A script without `if __name__ == "__main__":` is run again, as __mp_main__, in every loader helper as the
+        # helper starts (as under any fork server or spawn): its load there would read the whole corpus once more
+        # for nothing, so it gets an empty corpus and the helper goes on to its own work.
+        return Corpus(*(schema.conform(pd.DataFrame(), name) for name in ("documents", "sentences", "tokens", "problems")))
     lexicon = as_lexicon(lexicon)
     # Every file is read once, here: the cache key and the load are made from these same bytes.
     files = read_entries(list_files(SEED_DIR if paths is None else paths)[0])
@@ -61,6 +67,12 @@ def load_corpus(paths: str | Path | list | None = None, *, strict: bool = False,
         noted = f" ({len(corpus.problems) - skipped} more loaded with a note)" if skipped < len(corpus.problems) else ""
         warnings.warn(f"load_corpus: {skipped} of {len(files)} input files or rows skipped{noted}; see corpus.problems", stacklevel=2)
     return corpus
+
+
+def _run_again_in_a_helper(caller) -> bool:
+    """Whether `load_corpus` was called by the top level of a script that a helper process (or the fork server the
+    helpers come from) is running again: multiprocessing runs it under the name __mp_main__, never __main__."""
+    return caller.f_globals.get("__name__") == "__mp_main__"
 
 
 @contextmanager
