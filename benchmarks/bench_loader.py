@@ -20,6 +20,7 @@ warm (see notebook_suite_time; the target applies to the cold figure).
 from __future__ import annotations
 
 import os
+import random
 import subprocess
 import sys
 import tempfile
@@ -83,14 +84,37 @@ def best_times(functions, folder: Path, repeats: int) -> tuple[list[float], int]
 
 
 def repeated_corpus(source: Path, target: Path, copies: int) -> Path:
-    """`copies` copies of the corpus under distinct folders (so distinct doc ids); each copy's
-    files get one closing line naming the copy, so the duplicate check does not fold them together."""
+    """`copies` versions of the corpus under distinct folders (so distinct doc ids). The first is the corpus as it is;
+    in each other one every readout keeps its header (with the headline) and opening paragraph, and its later
+    paragraphs are drawn (seeded by the copy) from the later paragraphs of the whole corpus, as many as it had and at
+    least one: real readout text, about the same work per file, and readouts distinct enough that the near-duplicate
+    check keeps them all
+    (copies that differ by one line are near-duplicates, and folding them would leave nothing to measure)."""
+    files = corpus_files(source)
+    texts = [file.read_text(encoding="utf-8") for file in files]
+    # sentences, not the closing "\###" mark nor a one-line heading
+    pool = [paragraph for text in texts for paragraph in _later_paragraphs(text) if len(paragraph.split()) >= 8]
     for copy in range(copies):
-        for file in corpus_files(source):
+        draw = random.Random(copy)
+        for file, text in zip(files, texts):
+            if copy:
+                head, later = _split_opening(text)
+                text = "\n\n".join([head, *(draw.choice(pool) for _ in range(max(1, len(later))))]) + "\n"
             destination = target / f"copy{copy:02d}" / file.relative_to(source)
             destination.parent.mkdir(parents=True, exist_ok=True)
-            destination.write_text(file.read_text(encoding="utf-8").rstrip("\n") + f"\n\nCopy {copy} of the corpus.\n", encoding="utf-8")
+            destination.write_text(text, encoding="utf-8")
     return target
+
+
+def _split_opening(text: str) -> tuple[str, list[str]]:
+    """(the YAML header with the headline, and the opening paragraph; the later paragraphs) of a Markdown readout."""
+    header, _, body = text.partition("\n---\n")
+    paragraphs = [p for p in body.split("\n\n") if p.strip()]
+    return header + "\n---\n" + "\n\n".join(paragraphs[:1]), paragraphs[1:]
+
+
+def _later_paragraphs(text: str) -> list[str]:
+    return _split_opening(text)[1]
 
 
 def peak_memory_of_a(folder: Path) -> tuple[float, float]:
