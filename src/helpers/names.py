@@ -23,8 +23,8 @@ from __future__ import annotations
 
 import difflib
 import re
-import zlib
 import unicodedata
+import zlib
 from collections import Counter, defaultdict
 
 import numpy as np
@@ -125,15 +125,26 @@ class _Usage:
         self.capitals: set[str] = set()
         self.titlecase: set[str] = set()
         if len(tokens):
-            words = tokens["token"].astype(str)
-            first = tokens.groupby(["doc_id", "sent_id"], observed=True)["token_id"].transform("min") == tokens["token_id"]
-            is_lower = words.str.islower()
-            # counted by pandas in C, not word by word in Python
-            self.lower = Counter(words[is_lower].value_counts().to_dict())
-            inside = words[~first & ~is_lower & words.str[:1].str.isupper()]
-            self.capitalised = Counter(inside.str.lower().value_counts().to_dict())
-            self.capitals = {w for w in set(words[words.str.isupper() & (words.str.len() > 1)])}
-            self.titlecase = set(words[words.str.istitle()].str.lower())
+            # Judged once per distinct spelling and counted by code: a corpus has millions of tokens but tens of
+            # thousands of spellings (a string per token would cost gigabytes on ten thousand readouts).
+            codes, spellings = pd.factorize(tokens["token"])
+            spellings = [str(w) for w in spellings]
+            doc = pd.factorize(tokens["doc_id"])[0]
+            sent = tokens["sent_id"].to_numpy()
+            first = np.ones(len(codes), dtype=bool)  # the first token of its sentence (tokens come in text order)
+            first[1:] = (doc[1:] != doc[:-1]) | (sent[1:] != sent[:-1])
+            is_lower = np.array([w.islower() for w in spellings], dtype=bool)
+            opens_capital = np.array([w[:1].isupper() for w in spellings], dtype=bool)
+            lowered = [w.lower() for w in spellings]
+            lower_counts = np.bincount(codes[is_lower[codes]], minlength=len(spellings))
+            inside = codes[~first & ~is_lower[codes] & opens_capital[codes]]
+            inside_counts = np.bincount(inside, minlength=len(spellings))
+            for code in np.flatnonzero(lower_counts):
+                self.lower[spellings[code]] += int(lower_counts[code])
+            for code in np.flatnonzero(inside_counts):
+                self.capitalised[lowered[code]] += int(inside_counts[code])
+            self.capitals = {w for w in spellings if w.isupper() and len(w) > 1}
+            self.titlecase = {w.lower() for w in spellings if w.istitle()}
         self.people: set[str] = set()
         self.titles: dict[str, set[str]] = defaultdict(set)
         self.places: set[str] = set()
