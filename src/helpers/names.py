@@ -454,19 +454,25 @@ def _titles_held(documents: pd.DataFrame, usage: _Usage, hosts: list[str], count
 
 
 def _renamed(frame: pd.DataFrame, style_of: dict[str, str], rename) -> pd.Categorical:
-    """The speaker column with each (document's style, name) renamed, built from the codes (frames are large)."""
-    doc_style = frame["doc_id"].astype(str).map(style_of).fillna("").to_numpy()
+    """The speaker column with each (document's style, name) renamed, built from the codes: a token frame has
+    millions of rows, and a string per row would cost gigabytes."""
+    documents = frame["doc_id"].astype("category")
+    styles = sorted({style_of.get(str(doc_id), "") for doc_id in documents.cat.categories} | {""})
+    style_of_category = np.array([styles.index(style_of.get(str(doc_id), "")) for doc_id in documents.cat.categories]
+                                 + [styles.index("")])
+    row_styles = style_of_category[documents.cat.codes.to_numpy()]  # code -1 (missing) takes the trailing ""
     speakers = frame["speaker"].astype("category")
     names = speakers.cat.categories.astype(str).tolist()
     codes = speakers.cat.codes.to_numpy()
-    out = np.empty(len(frame), dtype=object)
-    out[:] = ""
-    for style in set(doc_style):
-        rows = doc_style == style
-        mapped = np.array([rename(style, n) if n else "" for n in names] + [""], dtype=object)
-        out[rows] = mapped[codes[rows]]  # code -1 (missing) takes the trailing ""
-    uniques = sorted(set(out))
-    return pd.Categorical.from_codes(pd.Index(uniques).get_indexer(out), categories=pd.Index(uniques, dtype="string"))
+    renamed = {(style, n): rename(style, n) if n else "" for style in styles for n in names}
+    uniques = sorted(set(renamed.values()) | {""})
+    position = {name: i for i, name in enumerate(uniques)}
+    out = np.zeros(len(frame), dtype=np.int32)
+    for index, style in enumerate(styles):
+        rows = row_styles == index
+        mapped = np.array([position[renamed[(style, n)]] for n in names] + [position[""]], dtype=np.int32)
+        out[rows] = mapped[codes[rows]]
+    return pd.Categorical.from_codes(out, categories=pd.Index(uniques, dtype="string")).remove_unused_categories()
 
 
 def _host_countries(documents: pd.DataFrame, lexicon: Lexicon) -> pd.Series:
