@@ -30,6 +30,22 @@ def labelled_metadata(fields) -> dict[str, str]:
             "date": "" if date is None or pd.isna(date) else str(pd.Timestamp(date).date())}
 
 
+def metadata_misses(documents: pd.DataFrame, labels: pd.DataFrame, fields: list[str], *,
+                    fold_case: bool = False) -> tuple[list[str], int]:
+    """Each labelled readout's fields (`labels`: a `file` column and the `fields`) against the `documents` row of its
+    doc_id: (the disagreements, described, and the number of fields compared)."""
+    docs = documents.set_index("doc_id")
+    same = (lambda a, b: a.lower() == b.lower()) if fold_case else (lambda a, b: a == b)
+    misses, total = [], 0
+    for label in labels.itertuples(index=False):
+        found = labelled_metadata(docs.loc[label.file.rsplit(".", 1)[0]])
+        for column in fields:
+            total += 1
+            if not same(found[column], getattr(label, column)):
+                misses.append(f"{label.file}: {column} {getattr(label, column)!r} != {found[column]!r}")
+    return misses, total
+
+
 @pytest.fixture(scope="session")
 def seed():
     return load_corpus(SEEDS)

@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from conftest import LABELS, labelled_metadata
+from conftest import LABELS, metadata_misses
 from helpers import load_corpus
 from invariants import assert_nothing_lost
 from test_speakers import MAX_UNATTRIBUTED, match_labels, report, speaker_accuracy
@@ -49,14 +49,7 @@ def test_speakers_against_labels(genre):
 
 def test_metadata_against_labels(genre):
     labels = pd.read_csv(LABELS / "genre_metadata.csv", keep_default_na=False, dtype=str)
-    docs = genre.documents.set_index("doc_id")
-    misses, total = [], 0
-    for label in labels.itertuples(index=False):
-        found = labelled_metadata(docs.loc[label.file.rsplit(".", 1)[0]])
-        for column in METADATA_FIELDS:
-            total += 1
-            if found[column].lower() != getattr(label, column).lower():
-                misses.append(f"{label.file}: {column} {getattr(label, column)!r} != {found[column]!r}")
+    misses, total = metadata_misses(genre.documents, labels, METADATA_FIELDS, fold_case=True)
     print("\n".join(misses))
     # measured: 78 of 80 fields (a headline's "meeting" for talks held in person; a country named only as "the people
     # of Mozambique" after the counterpart)
