@@ -27,6 +27,14 @@ dictionary, each drawn from the sentences its dictionary codes on the shared Whi
   Six themes reach the issue's 90%; seven do not (annotators count a passing mention, "critical infrastructure" under
   attack or "economic measures" meaning sanctions, as not about the theme, and no general pattern change removed them
   without losing true mentions). The README states these figures.
+- theme_sample_4.csv (seed 20261203, none of samples 1 to 3): the dictionary with weak patterns (bare "invest" and
+  "investment" count for the economy only beside another of its words, bare "digital" and "research" for science
+  only beside another of theirs) and exclusions for sanctions as "economic measures", "critical infrastructure",
+  ports of entry, the stock "peace, security and prosperity", titles and defence of a nation's freedom; bare
+  "corridor" narrowed to trade and transport corridors. 30 per theme where 30 were left (sovereignty, culture and
+  core interests had none left: they are measured on the earlier samples' sentences still coded), 330 rows, waiting
+  for blind labels. On samples 1 to 3 (development data for this revision, so no measure of it) the dictionary still
+  codes 916 of the 946 sentences labelled yes with their theme, and 916 of the 969 it still codes are yes (94.5%).
 
 The assertions are made on the latest fully labelled sample, which must be the newest: while a newer sample waits for
 its labels the test fails and says so, since the labelled ones measured earlier dictionaries. Each theme must keep at
@@ -53,14 +61,15 @@ from helpers.themes import code_themes, load_dictionary
 
 LABELS = Path(__file__).parent / "labels"
 PER_THEME, TARGET = 30, 0.9
-# the precision each theme reached on theme_sample_3.csv, the latest blind sample (see the docstring), less a rounding
+# the precision each theme reached on theme_sample_3.csv, the latest labelled sample (see the docstring), less a
+# rounding; replaced by theme_sample_4.csv's figures once it is labelled
 FLOORS = {"pandemic and health": 23 / 30, "economy and trade": 22 / 30, "infrastructure and connectivity": 21 / 30,
           "development and humanitarian aid": 28 / 30, "security and defence": 23 / 30,
           "sovereignty and territorial integrity": 17 / 18, "multilateralism and international order": 28 / 30,
           "climate and energy": 29 / 30, "science and technology": 26 / 30, "culture and people-to-people exchange": 33 / 35,
           "human rights and democracy": 26 / 30, "migration": 29 / 30, "regional conflicts": 24 / 30}
 # yes counts of the labelled samples of earlier dictionaries, and their sizes
-BEFORE = {"theme_sample.csv": (292, 420), "theme_sample_2.csv": (352, 397)}
+BEFORE = {"theme_sample.csv": (292, 420), "theme_sample_2.csv": (352, 397), "theme_sample_3.csv": (302, 354)}
 
 
 def _number(path: Path) -> int:

@@ -125,6 +125,42 @@ def test_loose_uses_are_excluded():
         assert theme not in by_theme
 
 
+def test_weak_patterns_count_only_beside_the_themes_own():
+    _, tokens = make_frames([
+        ("d1", "They discussed investment in firefighting equipment.", "A", "host"),
+        ("d1", "They discussed trade and investment.", "A", "host"),
+        ("d1", "They discussed investment in the economy, but not economic sanctions.", "A", "host"),
+        ("d1", "They imposed economic sanctions despite the investment.", "A", "host"),
+    ])
+    dictionary = {"economy": {"patterns": ["trade", "econom*"], "weak": ["investment"], "exclude": ["economic sanctions"]}}
+    coded = code_themes(tokens, dictionary)
+    assert list(coded["sent_id"]) == [1, 2]  # an excluded match does not vouch for a weak one
+    assert list(coded["matches"]) == ["trade; investment", "investment; economy"]
+    assert load_dictionary(sets="general").weak["economy and trade"]  # the shipped dictionary has weak patterns
+
+
+def test_shipped_rules_hold_on_passing_mentions():
+    _, tokens = make_frames([
+        ("d1", "They would respond with strong economic and other measures.", "A", "host"),
+        ("d1", "They made investments in firefighting personnel.", "A", "host"),
+        ("d1", "They discussed trade and investment.", "A", "host"),
+        ("d1", "Russia continues its strikes against Ukraine's critical infrastructure.", "A", "host"),
+        ("d1", "They discussed investment in roads, ports and railways.", "A", "host"),
+        ("d1", "Key ports of entry can be reopened.", "A", "host"),
+        ("d1", "They hope for peace, security and prosperity.", "A", "host"),
+        ("d1", "He met the democratic opposition leader.", "A", "host"),
+        ("d1", "They discussed democracy and human rights.", "A", "host"),
+        ("d1", "Members receive a digital badge.", "A", "host"),
+        ("d1", "They discussed the digital world and research cooperation.", "A", "host"),
+    ])
+    by_theme = code_themes(tokens).groupby("theme")["sent_id"].apply(set)
+    assert by_theme["economy and trade"] == {2}
+    assert by_theme["infrastructure and connectivity"] == {4}
+    assert "security and defence" not in by_theme
+    assert by_theme["human rights and democracy"] == {8}
+    assert by_theme["science and technology"] == {10}
+
+
 def test_long_form_errors_are_named(tmp_path):
     bad = tmp_path / "bad.yaml"
     bad.write_text("trade:\n  pattern: [trade]\n")
@@ -132,6 +168,12 @@ def test_long_form_errors_are_named(tmp_path):
         load_dictionary(bad)
     bad.write_text("trade:\n  patterns: [trade]\n  exclude: trade war\n")
     with pytest.raises(ValueError, match="list of exclusions"):
+        load_dictionary(bad)
+    bad.write_text("trade:\n  patterns: [trade]\n  weak: invest\n")
+    with pytest.raises(ValueError, match="list of weak patterns"):
+        load_dictionary(bad)
+    bad.write_text("trade:\n  patterns: [trade, invest]\n  weak: [invest]\n")
+    with pytest.raises(ValueError, match="both as patterns and as weak"):
         load_dictionary(bad)
 
 

@@ -1,8 +1,8 @@
 """Themes: dictionary coding of sentences, theme shares by any grouping, and NMF topics.
 
 The theme dictionary is `data/themes.yaml` (theme -> words, globs such as `cooperat*`, and
-phrases such as "belt and road"), in the spirit of quanteda dictionaries; patterns are
-matched exactly as `helpers.keywords.kwic` matches them.
+phrases such as "belt and road", with exclusions and weak patterns), in the spirit of quanteda
+dictionaries; patterns are matched exactly as `helpers.keywords.kwic` matches them.
 """
 from __future__ import annotations
 
@@ -29,24 +29,26 @@ Dictionary = Mapping[str, Sequence[str]]
 
 class ThemeDictionary(dict):
     """A theme dictionary: theme -> patterns (a plain dict, as before), plus `exclude` (theme -> patterns
-    that cancel a match of that theme where they overlap it) and `sets` (theme -> the set it belongs to)."""
+    that cancel a match of that theme where they overlap it), `weak` (theme -> patterns that count only in a
+    sentence that also carries one of the theme's own patterns) and `sets` (theme -> the set it belongs to)."""
 
     def __init__(self, patterns: Mapping[str, list[str]], exclude: Mapping[str, list[str]] | None = None,
-                 sets: Mapping[str, str] | None = None):
+                 sets: Mapping[str, str] | None = None, *, weak: Mapping[str, list[str]] | None = None):
         super().__init__(patterns)
         self.exclude = {theme: list(p) for theme, p in (exclude or {}).items() if p}
+        self.weak = {theme: list(p) for theme, p in (weak or {}).items() if p}
         self.sets = dict(sets or {})
 
 
 # The keys a theme written as a mapping may have; `patterns` is required.
-_THEME_KEYS = frozenset({"patterns", "exclude", "set"})
+_THEME_KEYS = frozenset({"patterns", "exclude", "weak", "set"})
 
 
 def load_dictionary(path: str | Path | None = None, *, sets: str | Sequence[str] | None = None) -> ThemeDictionary:
     """The theme dictionary from a YAML file (default `data/themes.yaml`).
 
     Returns a `ThemeDictionary`: theme -> patterns, with each theme's exclusions in
-    `.exclude` and its set in `.sets` (see the file's header for the format; a theme
+    `.exclude`, its weak patterns in `.weak` and its set in `.sets` (see the file's header for the format; a theme
     written as a bare list of patterns, the earlier format, is in set "general" with no
     exclusions). `sets` keeps only the themes of the sets named ("general", "china", ...).
     """
@@ -61,7 +63,8 @@ def load_dictionary(path: str | Path | None = None, *, sets: str | Sequence[str]
             raise ValueError(f"{path}: no theme is in set(s) {sorted(unknown)}; its sets are {sorted(set(dictionary.sets.values()))}")
         kept = [theme for theme in dictionary if dictionary.sets[theme] in wanted]
         dictionary = ThemeDictionary({t: dictionary[t] for t in kept}, {t: dictionary.exclude.get(t, []) for t in kept},
-                                     {t: dictionary.sets[t] for t in kept})
+                                     {t: dictionary.sets[t] for t in kept},
+                                     weak={t: dictionary.weak.get(t, []) for t in kept})
     return dictionary
 
 
@@ -80,22 +83,28 @@ def _checked(dictionary: Dictionary, where: str = "dictionary") -> ThemeDictiona
         return dictionary
     if not isinstance(dictionary, Mapping) or not dictionary:
         raise ValueError(f"{where}: a theme dictionary maps theme names to lists of patterns")
-    patterns, exclude, sets = {}, {}, {}
+    patterns, exclude, weak, sets = {}, {}, {}, {}
     for theme, value in dictionary.items():
         theme_name = str(theme)
         if isinstance(value, Mapping):
             unknown = set(value) - _THEME_KEYS
             if unknown or "patterns" not in value:
                 raise ValueError(f"{where}: theme {theme!r} is written as a mapping, which needs `patterns` and may have "
-                                 f"`exclude` and `set`; got keys {sorted(map(str, value))}")
+                                 f"`exclude`, `weak` and `set`; got keys {sorted(map(str, value))}")
             patterns[theme_name] = _pattern_list(value["patterns"], where, theme, "patterns")
             if value.get("exclude") is not None:
                 exclude[theme_name] = _pattern_list(value["exclude"], where, theme, "exclusions")
+            if value.get("weak") is not None:
+                weak[theme_name] = _pattern_list(value["weak"], where, theme, "weak patterns")
+                # a pattern in both lists would need the sentence to corroborate itself
+                both = sorted(set(weak[theme_name]) & set(patterns[theme_name]))
+                if both:
+                    raise ValueError(f"{where}: theme {theme!r} lists {both} both as patterns and as weak patterns")
             sets[theme_name] = str(value.get("set") or "general")
         else:
             patterns[theme_name] = _pattern_list(value, where, theme, "patterns")
             sets[theme_name] = "general"
-    return ThemeDictionary(patterns, exclude, sets)
+    return ThemeDictionary(patterns, exclude, sets, weak=weak)
 
 
 def tokens_for(frame) -> pd.DataFrame:
@@ -119,7 +128,8 @@ def code_themes(frame, dictionary: Dictionary | None = None, *, term: str = "low
     theme's patterns; overlapping patterns starting at the same token count once) and
     `matches` (the matched text, "; "-joined, in order). A sentence carrying no theme has no
     row; a sentence may have several. A match that overlaps one of its theme's exclusions
-    (`exclude` in the dictionary) is not counted.
+    (`exclude` in the dictionary) is not counted, and a match of a weak pattern (`weak`) counts
+    only in a sentence where one of the theme's own patterns also counts.
 
     With `names=True` (the default) a match that is only part of a name does not count either
     (the lexicon's tables, see `name_words.csv` and `venue_lead_ins.csv`):
@@ -145,17 +155,13 @@ def code_themes(frame, dictionary: Dictionary | None = None, *, term: str = "low
     inside_name = _Names(tokens, matcher, as_lexicon(lexicon)).inside if names else None
     parts = []
     for theme, patterns in dictionary.items():
-        found: dict[int, int] = {}
-        for pattern in patterns:
-            starts, k = matcher.find(pattern)
-            for s in starts:
-                found[s] = max(found.get(s, 0), k)  # the longest pattern at a token names the match
-        if found and dictionary.exclude.get(theme):
-            # an exclusion cancels every match it overlaps: "crisis" inside "climate crisis" is no conflict
-            excluded = matcher.covered(dictionary.exclude[theme])
-            found = {s: k for s, k in found.items() if not excluded[s:s + k].any()}
-        if found and inside_name is not None:
-            found = {s: k for s, k in found.items() if not inside_name(s, k)}
+        found = _matches(matcher, patterns, dictionary.exclude.get(theme), inside_name)
+        weak = dictionary.weak.get(theme)
+        if found and weak:
+            # a weak word ("invest" in any spending) stands for the theme only beside one of its own words
+            carried = set(matcher.sentence[list(found)])
+            extra = _matches(matcher, weak, dictionary.exclude.get(theme), inside_name)
+            found = {**{s: k for s, k in extra.items() if matcher.sentence[s] in carried}, **found}
         if found:
             starts = np.array(sorted(found))
             parts.append(pd.DataFrame({
@@ -175,6 +181,23 @@ def code_themes(frame, dictionary: Dictionary | None = None, *, term: str = "low
     order = {theme: i for i, theme in enumerate(dictionary)}
     coded = coded.assign(_theme=coded["theme"].map(order)).sort_values(["first", "_theme"], kind="stable")
     return coded[columns].reset_index(drop=True)
+
+
+def _matches(matcher: TermMatcher, patterns: Sequence[str], exclude: Sequence[str] | None,
+             inside_name) -> dict[int, int]:
+    """Where `patterns` match (start -> length in tokens), less what an exclusion overlaps or a name holds."""
+    found: dict[int, int] = {}
+    for pattern in patterns:
+        starts, k = matcher.find(pattern)
+        for s in starts:
+            found[s] = max(found.get(s, 0), k)  # the longest pattern at a token names the match
+    if found and exclude:
+        # an exclusion cancels every match it overlaps: "crisis" inside "climate crisis" is no conflict
+        excluded = matcher.covered(exclude)
+        found = {s: k for s, k in found.items() if not excluded[s:s + k].any()}
+    if found and inside_name is not None:
+        found = {s: k for s, k in found.items() if not inside_name(s, k)}
+    return found
 
 
 class _Names:
