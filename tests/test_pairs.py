@@ -9,11 +9,28 @@ head of state" as narrator, one Élysée "President Putin said" credited to the 
 Meeting" as `other`, the Kremlin's next-day readout dated by its publication). No publisher or event column existed.
 
 After: every pair found and no decoy paired; publishers 32/32 from the headers and 32/32 from the source URLs alone;
-roles and speakers unchanged (the pairing reads the loader's frames, it changes none). Sentence alignment on the 73
-labelled matches: precision 85.1%, recall 86.3% (under the 90% asked for; the thresholds below are what was measured,
-with the alignment's threshold chosen on these same pairs). The misses are mostly the alignments NOTES calls loose:
-one sentence covering two of the other side's, the same fact credited to different people in other words, and
-closing formulas worded apart ("agreed to continue contacts" against "keep in close communication")."""
+roles and speakers unchanged (the pairing reads the loader's frames, it changes none).
+
+Sentence alignment on the 73 labelled matches. First version (TF-IDF of stems, position prior, one-to-one assignment,
+threshold chosen on these same pairs): precision 85.1%, recall 86.3%. Now: people's names left out of the terms
+(who says a thing is the speaker's column; the accounts name the same two people throughout, in their own
+spellings), every name of a country read as the country (countries table), hyphenated compounds split unless the
+multi-word expressions table names them as one thing, and a matched sentence may also take an unmatched neighbour
+of its partner when what it says beyond its partner is what the neighbour says (one sentence covering two).
+Precision 89.3%, recall 91.8% (67 right of 75 predicted); without the merges 89.0% and 89.0%. The three settings
+(position weight, threshold, merge threshold) were chosen by leave-one-pair-out cross-validation, each fold taking
+the setting of highest F1 on the other twelve pairs: every fold chose the same setting, so the cross-validated
+figures equal the in-sample ones, 89.3% and 91.8%; precision stays under the 90% asked for. The term choices above
+were compared on these same pairs, so the figures are somewhat optimistic for unseen publishers. What is left:
+matches the labels give to the other half of a sentence that covers two (NOTES ambiguous decision 1: "aligned to the
+closer one only"; here the lexically closer half is the other one), facts told in other words with no shared term
+(the Red Cross's access to prisoners against "humanitarian aspects ... captured servicemen"; "West Asia" against
+"the Middle East"; "ready to continue the dialogue" against "prepared to engage in diplomacy"), a closing formula
+the labels keep apart ("agreed to meet in person" against "It was agreed to continue contacts") and a few
+same-topic sentences of different substance sharing words (the "Franco-German Council of Ministers" against "the
+December European Council"). Loader readings seen on the way, which the alignment neither needs nor mends: MOFA's
+"Japan-U.S." is taken for a sentence's end three times (the Biden readout has 13 sentences for 10 labelled), and
+the Kremlin's "Joseph Biden, for his part, ..." is read as narrator (labelled counterpart)."""
 from __future__ import annotations
 
 import random
@@ -21,11 +38,13 @@ import shutil
 import warnings
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 
 from conftest import LABELS
 from helpers import Corpus, align, find_pairs, load_corpus, pair_themes, publisher_credits, publisher_terms, publisher_themes
+from helpers.pairs import MERGE_THRESHOLD, POSITION_WEIGHT, THRESHOLD, matches, pair_scores
 from helpers.events import event_ids
 from invariants import assert_nothing_lost
 from test_speakers import match_labels, normalise, report, speaker_accuracy
@@ -123,20 +142,30 @@ def _sent_ids(corpus, labels: pd.DataFrame) -> dict[tuple[str, int], int]:
     return out
 
 
-def test_sentence_alignment_against_labels(pairs):
+def _gold(corpus) -> set[tuple[str, int, str, int]]:
+    """The labelled matches as (doc_a, sent_id, doc_b, sent_id) of the loaded sentences."""
     sentences = pd.read_csv(LABELS / "pairs_sentences.csv", keep_default_na=False)
     gold_rows = pd.read_csv(LABELS / "pairs_alignment.csv", keep_default_na=False)
-    ids = _sent_ids(pairs, sentences)
-    gold = {(r.file_a[:-3], ids[(r.file_a, r.sent_a)], r.file_b[:-3], ids[(r.file_b, r.sent_b)])
+    ids = _sent_ids(corpus, sentences)
+    return {(r.file_a[:-3], ids[(r.file_a, r.sent_a)], r.file_b[:-3], ids[(r.file_b, r.sent_b)])
             for r in gold_rows.itertuples(index=False)}
+
+
+def test_sentence_alignment_against_labels(pairs):
+    gold = _gold(pairs)
     predicted = set()
     for pair in find_pairs(pairs).itertuples(index=False):
         aligned = align(pairs, pair.doc_a, pair.doc_b)
         both = aligned[aligned["status"] == "both"]
         predicted |= {(pair.doc_a, int(a), pair.doc_b, int(b)) for a, b in zip(both["sent_a"], both["sent_b"])}
-        # every sentence of both sides once
-        assert sorted(aligned["sent_a"].dropna()) == sorted(pairs.sentences.loc[pairs.sentences["doc_id"] == pair.doc_a, "sent_id"])
-        assert sorted(aligned["sent_b"].dropna()) == sorted(pairs.sentences.loc[pairs.sentences["doc_id"] == pair.doc_b, "sent_id"])
+        # every sentence of both sides, once unless it covers two consecutive sentences of the other side
+        for column, doc in (("sent_a", pair.doc_a), ("sent_b", pair.doc_b)):
+            assert sorted(set(aligned[column].dropna())) == sorted(pairs.sentences.loc[pairs.sentences["doc_id"] == doc, "sent_id"])
+            assert aligned.loc[aligned["status"] != "both", column].dropna().is_unique
+            other = "sent_b" if column == "sent_a" else "sent_a"
+            for _, group in both.groupby(column):
+                assert len(group) <= 2 and (len(group) == 1 or abs(int(group[other].iloc[0]) - int(group[other].iloc[1])) == 1)
+            assert not (both[column].duplicated(keep=False) & both[other].duplicated(keep=False)).any()
     hits = len(predicted & gold)
     precision, recall = hits / len(predicted), hits / len(gold)
     print(f"alignment: {len(gold)} labelled matches, {len(predicted)} predicted, {hits} right: "
@@ -145,9 +174,43 @@ def test_sentence_alignment_against_labels(pairs):
         print("  missed", miss)
     for wrong in sorted(predicted - gold):
         print("  wrong ", wrong)
-    # measured: precision 85.1%, recall 86.3% (issue 17 asks for 90%; not reached, see the module's docstring)
-    assert precision >= 0.85
-    assert recall >= 0.86
+    # measured: precision 89.3%, recall 91.8% (before the names, countries, compounds and merges: 85.1%, 86.3%)
+    assert precision >= 0.89
+    assert recall >= 0.91
+
+
+# The grid the alignment's settings were chosen from: position weight, merge threshold (None: no merging), threshold.
+GRID = [(weight, merge, threshold) for weight in (0.0, 0.05, 0.1, 0.15, 0.2) for merge in (None, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4)
+        for threshold in np.round(np.arange(0.10, 0.455, 0.01), 2)]
+
+
+def test_alignment_settings_by_leave_one_pair_out(pairs):
+    """Each setting of `align` chosen on twelve pairs (the one of highest F1 over their labelled matches) and scored
+    on the thirteenth: the cross-validated figures, and the check that every fold chose the module's constants."""
+    gold = _gold(pairs)
+    found = find_pairs(pairs)
+    scored = [(pair.doc_a, pair.doc_b, pair_scores(pairs, pair.doc_a, pair.doc_b)) for pair in found.itertuples(index=False)]
+    counts = np.zeros((len(GRID), len(scored), 3), dtype=int)  # right, predicted, labelled
+    for p, (weight, merge, threshold) in enumerate(GRID):
+        for k, (doc_a, doc_b, scores) in enumerate(scored):
+            predicted = {(doc_a, scores.sent_a[i], doc_b, scores.sent_b[j])
+                         for i, j, _ in matches(scores, threshold=threshold, position_weight=weight, merge_threshold=merge)}
+            labelled = {g for g in gold if g[0] == doc_a}
+            counts[p, k] = len(predicted & labelled), len(predicted), len(labelled)
+    total = counts.sum(axis=1)
+    f1 = lambda c: 2 * c[..., 0] / np.maximum(c[..., 1] + c[..., 2], 1)
+    held_out, chosen = np.zeros(3, dtype=int), set()
+    for k in range(len(scored)):
+        best = int(np.argmax(f1(total - counts[:, k])))
+        chosen.add(GRID[best])
+        held_out += counts[best, k]
+    precision, recall = held_out[0] / held_out[1], held_out[0] / held_out[2]
+    print(f"leave one pair out: {held_out[2]} labelled, {held_out[1]} predicted, {held_out[0]} right: "
+          f"precision {precision:.1%}, recall {recall:.1%}; chosen {sorted(chosen, key=str)}")
+    assert chosen == {(POSITION_WEIGHT, MERGE_THRESHOLD, THRESHOLD)}
+    # measured: precision 89.3%, recall 91.8% cross-validated, the same as in-sample (every fold chose the same)
+    assert precision >= 0.89
+    assert recall >= 0.91
 
 
 def test_roles_on_the_pairs(pairs):

@@ -8,30 +8,38 @@ its partners do not, with the counts behind every figure.
 """
 from __future__ import annotations
 
+import re
 import warnings
 from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
 from scipy.optimize import linear_sum_assignment
 from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.metrics.pairwise import cosine_similarity
 
 from .compare import weighted_log_odds
 from .events import principals as event_principals
 from .events import sides
 from .frames import Corpus
-from .lexicon import Lexicon
+from .lexicon import HYPHENS, Lexicon, alternation, as_lexicon, derived, english_stop_words
+from .people import country_names
+from .terms import multiword_expressions, term_flags
 from .themes import code_themes
 
-__all__ = ["find_pairs", "align", "pair_themes", "publisher_terms", "publisher_themes", "publisher_credits",
-           "THRESHOLD", "POSITION_WEIGHT"]
+__all__ = ["find_pairs", "align", "pair_scores", "PairScores", "matches", "pair_themes", "publisher_terms",
+           "publisher_themes", "publisher_credits", "THRESHOLD", "POSITION_WEIGHT", "MERGE_THRESHOLD"]
 
-# Measured on the labelled pairs (tests/test_pairs.py): the cosine of the two sentences' TF-IDF vectors, plus this
-# weight times how near their places in their readouts are (accounts tell an event in roughly the same order), must
-# reach THRESHOLD for the one-to-one assignment's match to count.
+# Measured on the labelled pairs (tests/test_pairs.py), each chosen by leave-one-pair-out cross-validation (the
+# value that maximises F1 on the other twelve pairs; every fold chose the same): the cosine of two sentences' TF-IDF
+# vectors, plus POSITION_WEIGHT times how near their places in their readouts are (accounts tell an event in roughly
+# the same order), must reach THRESHOLD for the one-to-one assignment's match to count; a matched sentence also
+# takes an unmatched neighbour of its partner when what it says beyond its partner is what that neighbour says
+# (cosine at least MERGE_THRESHOLD): one account often says in one sentence what the other says in two.
 THRESHOLD = 0.24
 POSITION_WEIGHT = 0.1
+MERGE_THRESHOLD = 0.2
 
 PAIR_COLUMNS = ["event_id", "doc_a", "doc_b", "publisher_a", "publisher_b", "principals", "date_a", "date_b",
                 "days_apart", "event_type_a", "event_type_b", "title_a", "title_b"]
@@ -68,44 +76,168 @@ def find_pairs(corpus: Corpus, *, lexicon: Lexicon | str | None = None) -> pd.Da
     return out
 
 
-def _sentence_terms(corpus: Corpus, doc_id: str) -> pd.Series:
-    """sent_id -> the sentence's stems without stop words and punctuation, space-joined (every sentence kept)."""
+@derived
+def _country_pattern(lexicon: Lexicon) -> re.Pattern:
+    # as written: the countries table is case-sensitive ("US" is the country, "us" is not)
+    return re.compile(rf"(?<![\w])(?:{alternation(country_names(lexicon))})(?![\w])")
+
+
+@derived
+def _one_thing(lexicon: Lexicon) -> frozenset[str]:
+    return frozenset(" ".join(phrase.lower().split()) for phrase in multiword_expressions(lexicon))
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    import Stemmer  # PyStemmer, the stemmer the tokens' `stem` column was made with
+
+    return Stemmer.Stemmer("english")
+
+
+def _sentence_terms(corpus: Corpus, doc_id: str, lexicon: Lexicon) -> pd.Series:
+    """sent_id -> the terms that say what the sentence says, space-joined (every sentence kept): stems without stop
+    words and punctuation; no person's name (who says it is the speaker's business, and the two accounts name the
+    same two people throughout, in their own spellings); every name of a country as the country's short name, so
+    "Russian", "the Russian Federation" and "Russia" are one term; hyphenated compounds in their parts, so
+    "Russia-NATO" meets "the NATO-Russia Council", unless the multi-word expressions table has the compound as the
+    name of one thing ("Indo-Pacific")."""
     tokens = corpus.tokens[corpus.tokens["doc_id"].astype(str) == doc_id]
-    words = tokens[~tokens["is_stop"] & ~tokens["is_punct"]]
-    terms = words.groupby("sent_id")["stem"].agg(" ".join)
-    ids = corpus.sentences.loc[corpus.sentences["doc_id"].astype(str) == doc_id, "sent_id"]
-    return terms.reindex(ids.to_numpy(), fill_value="")
+    sentences = corpus.sentences[corpus.sentences["doc_id"].astype(str) == doc_id]
+    documents = corpus.documents[corpus.documents["doc_id"].astype(str) == doc_id]
+    names = term_flags(tokens, documents=documents, lexicon=lexicon)["is_name"].to_numpy(dtype=bool)
+    spellings = country_names(lexicon)
+    countries = []  # (start, end, country) in the document's offsets
+    for sentence in sentences.itertuples(index=False):
+        for found in _country_pattern(lexicon).finditer(str(sentence.text)):
+            country = spellings.get(" ".join(found.group().split()), found.group())
+            countries.append((sentence.start + found.start(), sentence.start + found.end(), country.replace(" ", "_")))
+    stop, stem, counted = english_stop_words(), _stemmer().stemWord, set()
+    terms: dict[int, list[str]] = {int(sent_id): [] for sent_id in sentences["sent_id"]}
+    for token, is_name in zip(tokens.itertuples(index=False), names):
+        if token.is_punct or is_name:
+            continue
+        pieces = [(int(token.start), str(token.lower), str(token.stem), bool(token.is_stop))]
+        if re.search(f"[{HYPHENS}]", str(token.lower)) and str(token.lower) not in _one_thing(lexicon):
+            pieces, offset = [], int(token.start)
+            for part in re.split(f"([{HYPHENS}])", str(token.lower)):
+                if part and not re.fullmatch(f"[{HYPHENS}]", part):
+                    pieces.append((offset, part, stem(part), part in stop))
+                offset += len(part)
+        for start, lower, stemmed, is_stop in pieces:
+            country = next((c for c in countries if c[0] <= start < c[1]), None)
+            if country is not None:
+                if country not in counted:  # a country of several words is one term
+                    counted.add(country)
+                    terms[int(token.sent_id)].append(country[2])
+            elif not is_stop and re.match(r"\w", lower):  # not a clitic ("'s") or a stray mark
+                terms[int(token.sent_id)].append(stemmed)
+    return pd.Series({sent_id: " ".join(words) for sent_id, words in terms.items()}, dtype=object)
+
+
+@dataclass(frozen=True)
+class PairScores:
+    """What `align` decides from, for two readouts of `n_a` and `n_b` sentences: `sent_a`, `sent_b` (the sentences'
+    ids, in order); `lexical` (n_a x n_b: cosine of their TF-IDF vectors); `position` (n_a x n_b: 1 minus the
+    distance between their relative places, 1 for the same place); `cover_b` (n_a x n_b x n_b: [i, j, k] is the
+    cosine between what sentence i of `doc_a` says beyond sentence j of `doc_b`, its vector without j's terms, and
+    sentence k of `doc_b`) and `cover_a` (n_a x n_b x n_a: the same the other way round, [i, j, k] for sentence j of
+    `doc_b` beyond i, against sentence k of `doc_a`)."""
+    sent_a: list[int]
+    sent_b: list[int]
+    lexical: np.ndarray
+    position: np.ndarray
+    cover_b: np.ndarray
+    cover_a: np.ndarray
+
+
+def _cosines(vectors: np.ndarray, others: np.ndarray) -> np.ndarray:
+    norms = np.linalg.norm(vectors, axis=-1)[:, None] * np.linalg.norm(others, axis=-1)[None, :]
+    return np.divide(vectors @ others.T, norms, out=np.zeros(norms.shape), where=norms > 0)
+
+
+def _cover(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """[i, j, k]: the cosine between x[i] without y[j]'s terms and y[k] (one x row at a time: a long readout's
+    rows times its vocabulary would not fit at once)."""
+    out = np.zeros((len(x), len(y), len(y)))
+    absent = y == 0
+    for i, row in enumerate(x):
+        out[i] = _cosines(row[None, :] * absent, y)
+    return out
+
+
+def pair_scores(corpus: Corpus, doc_a: str, doc_b: str, *, lexicon: Lexicon | str | None = None) -> PairScores:
+    """The sentence-by-sentence scores of two readouts (`PairScores`), which `matches` turns into an alignment.
+
+    Sentences are TF-IDF vectors of their terms (stems without stop words; people's names left out and countries
+    under one name each, from the lexicon's aliases and countries tables), fitted on the two readouts alone so that
+    a score does not depend on what else the corpus holds."""
+    lexicon = as_lexicon(lexicon)
+    a_terms, b_terms = _sentence_terms(corpus, str(doc_a), lexicon), _sentence_terms(corpus, str(doc_b), lexicon)
+    n_a, n_b = len(a_terms), len(b_terms)
+    x_a, x_b = np.zeros((n_a, 0)), np.zeros((n_b, 0))
+    if any(a_terms) or any(b_terms):
+        # token_pattern: the terms are already tokens
+        vectors = TfidfVectorizer(token_pattern=r"\S+", lowercase=False, sublinear_tf=True)
+        vectors.fit(list(a_terms) + list(b_terms))
+        x_a, x_b = vectors.transform(a_terms).toarray(), vectors.transform(b_terms).toarray()
+    place_a = np.arange(n_a) / max(n_a - 1, 1)
+    place_b = np.arange(n_b) / max(n_b - 1, 1)
+    return PairScores(sent_a=[int(i) for i in a_terms.index], sent_b=[int(j) for j in b_terms.index],
+                      lexical=_cosines(x_a, x_b), position=1 - np.abs(place_a[:, None] - place_b[None, :]),
+                      cover_b=_cover(x_a, x_b), cover_a=_cover(x_b, x_a).transpose(1, 0, 2))
+
+
+def matches(scores: PairScores, *, threshold: float = THRESHOLD, position_weight: float = POSITION_WEIGHT,
+            merge_threshold: float | None = MERGE_THRESHOLD) -> list[tuple[int, int, float]]:
+    """The matched sentences of a `PairScores`, as (row of `doc_a`, row of `doc_b`, score) in positions, not ids.
+
+    scipy's `linear_sum_assignment` picks the one-to-one matching of highest total score (`lexical` plus
+    `position_weight` times `position`), and a match under `threshold` is dropped. Then each match (i, j) may take
+    one neighbour of its partner that no match holds, j-1 or j+1 (or i-1 or i+1 on the other side), when what the
+    one sentence says beyond its partner matches the neighbour with a cosine of at least `merge_threshold` (None: no
+    merging); the pair's score is that cosine."""
+    score = scores.lexical + position_weight * scores.position
+    if not score.size:
+        return []
+    rows, cols = linear_sum_assignment(-score)
+    found = [(int(i), int(j), float(score[i, j])) for i, j in zip(rows, cols) if score[i, j] >= threshold]
+    if merge_threshold is None:
+        return found
+    used_a, used_b = {i for i, _, _ in found}, {j for _, j, _ in found}
+    merged = []
+    for i, j, _ in found:
+        candidates = [(scores.cover_b[i, j, k], i, k) for k in (j - 1, j + 1) if 0 <= k < len(scores.sent_b) and k not in used_b]
+        candidates += [(scores.cover_a[i, j, k], k, j) for k in (i - 1, i + 1) if 0 <= k < len(scores.sent_a) and k not in used_a]
+        if candidates:
+            cover, x, y = max(candidates)
+            if cover >= merge_threshold:
+                merged.append((x, y, float(cover)))
+                used_a.add(x)
+                used_b.add(y)
+    return sorted(found + merged)
 
 
 def align(corpus: Corpus, doc_a: str, doc_b: str, *, threshold: float = THRESHOLD,
-          position_weight: float = POSITION_WEIGHT) -> pd.DataFrame:
+          position_weight: float = POSITION_WEIGHT, merge_threshold: float | None = MERGE_THRESHOLD,
+          lexicon: Lexicon | str | None = None) -> pd.DataFrame:
     """The two readouts' sentences side by side: one row per matched pair (`status` "both") and one per sentence
     only one side has ("only_a", "only_b"), in the order of `doc_a` with `doc_b`'s own sentences after the matched
     sentence they follow. Columns: `status`, `sent_a`, `sent_b` (nullable), `similarity` (of the matched pair, or of
     the best candidate that fell under `threshold`), and each side's `role`, `speaker` and `text`.
 
-    Sentences are compared as TF-IDF vectors of their stems (stop words left out; scikit-learn, fitted on the two
-    readouts), plus `position_weight` times how near their relative places are; scipy's `linear_sum_assignment`
-    picks the one-to-one matching of highest total score, and a match under `threshold` is dropped."""
-    a_terms, b_terms = _sentence_terms(corpus, str(doc_a)), _sentence_terms(corpus, str(doc_b))
+    Every sentence has a row; a sentence that says what the other side says in two consecutive sentences has two
+    "both" rows, one with each. Scores: `pair_scores` (TF-IDF cosine of the sentences' terms, names left out and
+    countries under one name); matching: `matches` (a one-to-one assignment with `position_weight` for sentences at
+    the same place, `threshold`, then the merges at `merge_threshold`, None for none)."""
+    scores = pair_scores(corpus, doc_a, doc_b, lexicon=lexicon)
     sentences = corpus.sentences
     side_a = sentences[sentences["doc_id"].astype(str) == str(doc_a)].set_index("sent_id")
     side_b = sentences[sentences["doc_id"].astype(str) == str(doc_b)].set_index("sent_id")
-    score = np.zeros((len(a_terms), len(b_terms)))
-    if len(a_terms) and len(b_terms):
-        # token_pattern: the stems are already tokens; fitted on the two readouts so a score does not depend on
-        # what else the corpus holds
-        vectors = TfidfVectorizer(token_pattern=r"\S+", lowercase=False, sublinear_tf=True)
-        vectors.fit(list(a_terms) + list(b_terms))
-        score = cosine_similarity(vectors.transform(a_terms), vectors.transform(b_terms))
-        place_a = np.arange(len(a_terms)) / max(len(a_terms) - 1, 1)
-        place_b = np.arange(len(b_terms)) / max(len(b_terms) - 1, 1)
-        score = score + position_weight * (1 - np.abs(place_a[:, None] - place_b[None, :]))
-    rows_i, cols_j = linear_sum_assignment(-score) if score.size else (np.array([], int), np.array([], int))
-    match = {int(i): int(j) for i, j in zip(rows_i, cols_j) if score[i, j] >= threshold}
-    best_a = score.max(axis=1) if score.size else np.zeros(len(a_terms))
-    best_b = score.max(axis=0) if score.size else np.zeros(len(b_terms))
-    a_ids, b_ids = list(a_terms.index), list(b_terms.index)
+    found = matches(scores, threshold=threshold, position_weight=position_weight, merge_threshold=merge_threshold)
+    score = scores.lexical + position_weight * scores.position
+    best_a = score.max(axis=1) if score.size else np.zeros(len(scores.sent_a))
+    best_b = score.max(axis=0) if score.size else np.zeros(len(scores.sent_b))
+    a_ids, b_ids = scores.sent_a, scores.sent_b
 
     def side(frame: pd.DataFrame, sent_id, suffix: str) -> dict:
         if sent_id is None:
@@ -114,19 +246,25 @@ def align(corpus: Corpus, doc_a: str, doc_b: str, *, threshold: float = THRESHOL
         return {f"role_{suffix}": str(row["role"]), f"speaker_{suffix}": str(row["speaker"]), f"text_{suffix}": str(row["text"])}
 
     rows = []
-    matched_b = {j: i for i, j in match.items()}
+    partners: dict[int, list[tuple[int, float]]] = {}
+    for i, j, value in found:
+        partners.setdefault(i, []).append((j, value))
     for i, sent_a in enumerate(a_ids):
-        j = match.get(i)
-        rows.append({"order": (i, 0), "status": "both" if j is not None else "only_a", "sent_a": sent_a,
-                     "sent_b": b_ids[j] if j is not None else None,
-                     "similarity": score[i, j] if j is not None else best_a[i],
-                     **side(side_a, sent_a, "a"), **side(side_b, b_ids[j] if j is not None else None, "b")})
+        for j, value in partners.get(i, []):
+            rows.append({"order": (i, 0, j), "status": "both", "sent_a": sent_a, "sent_b": b_ids[j], "similarity": value,
+                         **side(side_a, sent_a, "a"), **side(side_b, b_ids[j], "b")})
+        if i not in partners:
+            rows.append({"order": (i, 0, 0), "status": "only_a", "sent_a": sent_a, "sent_b": None,
+                         "similarity": best_a[i], **side(side_a, sent_a, "a"), **side(side_b, None, "b")})
+    matched_b = {}
+    for i, j, _ in found:
+        matched_b[j] = max(matched_b.get(j, i), i)
     last = -1
     for j, sent_b in enumerate(b_ids):
         if j in matched_b:
             last = matched_b[j]
             continue
-        rows.append({"order": (last, 1 + j), "status": "only_b", "sent_a": None, "sent_b": sent_b,
+        rows.append({"order": (last, 1 + j, 0), "status": "only_b", "sent_a": None, "sent_b": sent_b,
                      "similarity": best_b[j], **side(side_a, None, "a"), **side(side_b, sent_b, "b")})
     out = pd.DataFrame(sorted(rows, key=lambda r: r["order"]), columns=["order", *ALIGN_COLUMNS]).drop(columns="order")
     for column in ("sent_a", "sent_b"):
