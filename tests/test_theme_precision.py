@@ -32,9 +32,17 @@ dictionary, each drawn from the sentences its dictionary codes on the shared Whi
   only beside another of theirs) and exclusions for sanctions as "economic measures", "critical infrastructure",
   ports of entry, the stock "peace, security and prosperity", titles and defence of a nation's freedom; bare
   "corridor" narrowed to trade and transport corridors. 30 per theme where 30 were left (sovereignty, culture and
-  core interests had none left: they are measured on the earlier samples' sentences still coded), 330 rows, waiting
-  for blind labels. On samples 1 to 3 (development data for this revision, so no measure of it) the dictionary still
-  codes 916 of the 946 sentences labelled yes with their theme, and 916 of the 969 it still codes are yes (94.5%).
+  core interests had none left: they are measured on the earlier samples' sentences still coded), 330 rows. On
+  samples 1 to 3 (development data for this revision, so no measure of it) the dictionary still codes 916 of the 946
+  sentences labelled yes with their theme, and 916 of the 969 it still codes are yes (94.5%). Measured blind: 298 of
+  330 (90.3%); per theme pandemic and health 27/30, economy and trade 27/30, infrastructure and connectivity 26/30,
+  development and humanitarian aid 30/30, security and defence 24/30, multilateralism and international order 28/30,
+  climate and energy 28/30, science and technology 29/30, human rights and democracy 28/30, migration 30/30, regional
+  conflicts 21/30; on the earlier samples' sentences still coded, sovereignty and territorial integrity 66/67, culture
+  and people-to-people exchange 33/35, core interests 34/34. Eight of the eleven sampled themes reach the issue's 90% (eleven of
+  fourteen with those three); infrastructure and connectivity, security and defence and regional conflicts do not (annotators count "critical infrastructure"
+  destroyed in a war, "security" meaning personal safety, and a conflict that is only hypothetical or a country named
+  without a conflict, as not about the theme).
 
 The assertions are made on the latest fully labelled sample, which must be the newest: while a newer sample waits for
 its labels the test fails and says so, since the labelled ones measured earlier dictionaries. Each theme must keep at
@@ -61,13 +69,14 @@ from helpers.themes import code_themes, load_dictionary
 
 LABELS = Path(__file__).parent / "labels"
 PER_THEME, TARGET = 30, 0.9
-# the precision each theme reached on theme_sample_3.csv, the latest labelled sample (see the docstring), less a
-# rounding; replaced by theme_sample_4.csv's figures once it is labelled
-FLOORS = {"pandemic and health": 23 / 30, "economy and trade": 22 / 30, "infrastructure and connectivity": 21 / 30,
-          "development and humanitarian aid": 28 / 30, "security and defence": 23 / 30,
-          "sovereignty and territorial integrity": 17 / 18, "multilateralism and international order": 28 / 30,
-          "climate and energy": 29 / 30, "science and technology": 26 / 30, "culture and people-to-people exchange": 33 / 35,
-          "human rights and democracy": 26 / 30, "migration": 29 / 30, "regional conflicts": 24 / 30}
+# the precision each theme reached on theme_sample_4.csv, the latest labelled sample (see the docstring), less a
+# rounding; sovereignty, culture and core interests (none left to draw) on the earlier samples' sentences still coded
+FLOORS = {"pandemic and health": 27 / 30, "economy and trade": 27 / 30, "infrastructure and connectivity": 26 / 30,
+          "development and humanitarian aid": 30 / 30, "security and defence": 24 / 30,
+          "sovereignty and territorial integrity": 66 / 67, "multilateralism and international order": 28 / 30,
+          "climate and energy": 28 / 30, "science and technology": 29 / 30, "culture and people-to-people exchange": 33 / 35,
+          "human rights and democracy": 28 / 30, "migration": 30 / 30, "regional conflicts": 21 / 30,
+          "core interests": 34 / 34}
 # yes counts of the labelled samples of earlier dictionaries, and their sizes
 BEFORE = {"theme_sample.csv": (292, 420), "theme_sample_2.csv": (352, 397), "theme_sample_3.csv": (302, 354)}
 
