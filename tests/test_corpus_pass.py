@@ -166,3 +166,70 @@ def test_a_planted_near_duplicate_is_reported_and_no_distinct_readout_is(whiteho
     # none of the corpus's own readouts is a near-duplicate of another
     assert not whitehouse.problems["reason"].str.startswith("near-duplicate of").any()
     assert len(corpus.documents) == len(whitehouse.documents)
+
+
+# --- trips, co-conveners and the publisher's side at its own convenings (issue 13); short readouts written for
+# these tests in the White House's form --------------------------------------------------------------------------
+
+def _whitehouse_folder(tmp_path: Path, readouts: dict[str, tuple[str, str]]) -> Path:
+    for name, (title, body) in readouts.items():
+        (tmp_path / f"{name}.md").write_text(
+            f"---\ntitle: \"{title}\"\ndate: '2023-03-0{len(name) % 9 + 1}'\n"
+            f"source_url: https://www.whitehouse.gov/briefing-room/statements-releases/2023/03/01/{name}/\n---\n\n{body}\n")
+    return tmp_path
+
+
+def _load(folder: Path):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return load_corpus(folder, cache=False)
+
+
+def test_a_trip_s_traveller_hosts_and_whom_they_met_is_the_counterpart(tmp_path):
+    """Fails on the loader before trips were read: "Travel" was no event, so the readout had no host, and the people
+    met in the sentence after the opening were no counterpart."""
+    corpus = _load(_whitehouse_folder(tmp_path, {"trip": (
+        "Readout of National Security Advisor to the Vice President Anna Varga’s Travel to Lindavia",
+        "Following the Vice President’s meetings in the region, she directed her National Security Advisor, Dr. Anna "
+        "Varga, to travel to Lindavia. Dr. Varga traveled to the capital on March 2 and met with President Tomas Lind "
+        "of Sweden and business leaders.\n\nDr. Varga emphasized the partnership. He underscored our commitment.")}))
+    document = corpus.documents.iloc[0]
+    assert document["host"] == "Anna Varga" and document["event_type"] == "meeting"
+    assert list(document["counterparts"]) == ["Tomas Lind"] and document["counterpart_country"] == "Sweden"
+    assert list(corpus.sentences["role"])[2:] == ["host", "host"]
+
+
+def test_co_conveners_name_no_single_host(tmp_path):
+    corpus = _load(_whitehouse_folder(tmp_path, {"tenants": (
+        "Readout of White House Meeting on Tenant Protections",
+        "Yesterday, Domestic Policy Advisor Eva Kis, Council Director Jan Berg, and Rescue Plan Coordinator Tomas Lind "
+        "convened a meeting with tenant leaders and advocates.\n\nParticipants discussed fair leases.")}))
+    assert corpus.documents["host"].iloc[0] == ""
+
+
+def test_the_publisher_s_principal_speaks_for_its_side_where_no_one_hosts(tmp_path):
+    """Fails before the corpus knew the publisher's officials: "The President" at a meeting the White House convened,
+    with no host of its own, was `other`."""
+    readouts = {"call": ("Readout of President Anna Varga’s Call with Prime Minister Tomas Lind of Sweden",
+                         "President Anna Varga spoke today with Prime Minister Tomas Lind of Sweden. President Varga "
+                         "stressed the value of the rail link and thanked Sweden for its support in the winter."),
+                "meeting": ("Readout of President Anna Varga’s Meeting with Chancellor Eva Kis of Austria",
+                            "President Anna Varga met today with Chancellor Eva Kis of Austria. The leaders discussed "
+                            "energy prices, the Danube ports and a shared plan for research funding.")}
+    readouts["mayors"] = ("Readout of White House Meeting with the Association of Mayors",
+                          "Today, senior officials met with mayors of the Association of Mayors.\n\n"
+                          "President Anna Varga dropped by the meeting. President Varga highlighted her commitment to cities.")
+    corpus = _load(_whitehouse_folder(tmp_path, readouts))
+    mayors = corpus.sentences[corpus.sentences["doc_id"] == "mayors"]
+    assert list(mayors["role"])[-1] == "host" and list(mayors["speaker"])[-1] == "Anna Varga"
+
+
+@pytest.mark.parametrize("text, sentences", [
+    ("The leaders affirmed that the Japan-U.S. Alliance is strong. They met again.", 2),
+    ("They discussed what happens if Roe v. Wade is overturned. They met again.", 2),
+    ("He met the U.S. President. The talks went well.", 2),
+    ("They met in the U.S. The talks went well.", 2),
+])
+def test_an_abbreviation_closing_a_compound_or_a_case_name_ends_no_sentence(text, sentences):
+    from helpers.segment import sentence_spans
+    assert len(sentence_spans(default_lexicon(), text)) == sentences

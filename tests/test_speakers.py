@@ -345,3 +345,64 @@ def test_groups_in_a_convening_speak_for_their_side():
     assert list(out["role"]) == ["narrator", "counterpart", "counterpart", "host", "counterpart", "joint", "host"]
     assert list(out["speaker"])[1:6] == [""] * 5
     assert out["speaker"].iloc[6] == "Eva Kis"
+
+
+# --- a publisher's voice and sides at its own convenings (issue 13); short texts written for these tests --------
+
+def _house_readout(*paragraphs: list[str], title: str, host: str = "", counterparts: tuple[str, ...] = (),
+                   counterpart_country: str = "", style: str = "whitehouse") -> pd.DataFrame:
+    """Attribution of one readout in a house style (default the White House bundle: speech reported in the past,
+    the United States the publisher's country), with its headline."""
+    texts = [text for paragraph in paragraphs for text in paragraph]
+    sentences = pd.DataFrame({"doc_id": "d", "para_id": [p for p, paragraph in enumerate(paragraphs) for _ in paragraph],
+                              "sent_id": range(len(texts)), "start": 0, "end": [len(t) for t in texts], "text": texts})
+    documents = pd.DataFrame({"doc_id": ["d"], "title": [title], "host": [host], "host_title": ["President" if host else ""],
+                              "counterparts": [list(counterparts)], "counterpart_title": [""],
+                              "counterpart_country": [counterpart_country], "source_style": [style], "text": [" ".join(texts)]})
+    return attribute_speakers(sentences, documents)
+
+
+def test_a_present_tense_fact_is_the_publisher_s_where_speech_is_reported_in_the_past():
+    paragraphs = (["President Anna Varga met with Prime Minister Tomas Lind of Sweden today."],
+                  ["The leaders discussed vaccine supplies.", "Our goal remains a healthy region.",
+                   "Sweden has received two million doses so far.", "The new fund will open in May."],
+                  ["President Varga stressed the value of the rail link.",
+                   "While other partners are slower, she noted that Sweden acted early."])
+    house = _house_readout(*paragraphs, title="Readout of President Varga's Meeting with Prime Minister Lind",
+                           host="Anna Varga", counterparts=("Tomas Lind",), counterpart_country="Sweden")
+    assert list(house["role"]) == ["narrator", "joint", "joint", "narrator", "narrator", "host", "host"]
+    # a house whose reported speech stays in the present ("China is ready to ...") keeps such sentences as speech
+    unknown = _house_readout(*paragraphs, title="Meeting", host="Anna Varga", counterparts=("Tomas Lind",),
+                             counterpart_country="Sweden", style="unknown")
+    assert list(unknown["role"])[2:4] == ["joint"] * 2
+
+
+def test_a_side_that_discusses_with_the_other_side_s_principal_speaks_with_it():
+    out = _house_readout(["President Anna Varga met with representatives of the farmers' unions."],
+                         ["The representatives discussed with President Varga the price of fuel."],
+                         ["The representatives highlighted late payments."],
+                         title="Readout of President Varga's Meeting with Farmers' Representatives", host="Anna Varga")
+    assert list(out["role"]) == ["narrator", "joint", "counterpart"]
+
+
+def test_named_members_of_the_headline_s_group_speak_for_it():
+    out = _house_readout(["President Anna Varga met with a bipartisan group of governors."],
+                         ["Governor Jan Berg said the bill would bring jobs to his state."],
+                         ["Mayor Eva Kis said her city was ready."],
+                         title="Readout of President Varga's Meeting with Bipartisan Governors", host="Anna Varga")
+    assert list(out["role"]) == ["narrator", "counterpart", "other"]
+    assert out["speaker"].iloc[1] == "Jan Berg"
+
+
+def test_the_publisher_s_officials_speak_for_its_side_at_a_convening_with_no_principal():
+    paragraphs = (["Today, the White House hosted a summit on housing."],
+                  ["Domestic Policy Advisor Eva Kis opened the summit by welcoming participants."],
+                  ["Deputy Secretary of the Treasury Jan Berg highlighted emergency rental assistance."],
+                  ["Governor Tomas Lind described his state's program."])
+    out = _house_readout(*paragraphs, title="Readout of the White House Summit on Housing")
+    assert list(out["role"]) == ["narrator", "host", "host", "other"]
+    assert list(out["speaker"])[1:] == ["Eva Kis", "Jan Berg", "Tomas Lind"]
+    # where a principal hosts, the officials beside them stay `other`
+    hosted = _house_readout(*paragraphs, title="Readout of President Varga's Summit on Housing", host="Anna Varga")
+    assert list(hosted["role"])[2:] == ["other", "other"]
+

@@ -12,6 +12,18 @@ participant lists, plans and facts in the publisher's voice; groups speaking for
 convening as counterpart and the publisher's officials as host): 87.0% of roles (leader calls 100%, foreign meetings
 96.1%, domestic 78.1%, statements/other 80.7%), speakers' names 98.0%; metadata host 41/48, counterpart 35/48 (the
 corpus-level names pass now reads one group, "Quad Investor", as a counterpart), country 43/48, event type 41/48.
+Then, general rules again, each with a test of its own in test_speakers.py or test_corpus_pass.py: where the house
+reports speech in the past (the White House bundle's `reported_speech` setting), a sentence naming no speaker whose
+first finite verb is in the present or future is the publisher's own statement; at a convening with no principal, the
+publisher's officials (titles in the bundle's `publisher_offices.csv`, or people hosting its other readouts) speak for
+its side, and the named members of the headline's group ("Governor X" at a "Meeting with Governors") for theirs; a
+side that "discussed with" the other side's principal speaks with it; "received" with no person after it reports no
+speech; a trip's headline ("X's Travel to ...") names its host, and the foreign people met in the sentences after the
+opening its counterparts; co-conveners name no single host; "Japan-U.S." and "Roe v." end no sentence:
+96.5% of roles (leader calls 100%, foreign meetings 100%, domestic 92.7%, statements/other 95.5%), speakers' names
+99.0%; metadata host 42/48, counterpart 38/48, country 44/48, event type 42/48. This sample now measures rules that
+were changed while reading its misses: the figures a user should expect on new material are the "before" ones above
+and those of samples not yet read (README).
 The thresholds sit just below, so a change that loses ground fails."""
 from __future__ import annotations
 
@@ -21,10 +33,10 @@ import pytest
 from conftest import LABELS, labelled_metadata, needs_whitehouse
 from test_speakers import match_labels, report, speaker_accuracy
 
-ROLE_ACCURACY = 0.865
-ROLE_ACCURACY_BY_KIND = {"leader_call": 0.99, "foreign_meeting": 0.95, "domestic": 0.77, "statement_or_other": 0.80}
-SPEAKER_ACCURACY = 0.975
-METADATA_AGREEMENT = {"host": 41, "counterpart": 35, "country": 43, "event_type": 41}
+ROLE_ACCURACY = 0.96
+ROLE_ACCURACY_BY_KIND = {"leader_call": 0.99, "foreign_meeting": 0.99, "domestic": 0.92, "statement_or_other": 0.95}
+SPEAKER_ACCURACY = 0.985
+METADATA_AGREEMENT = {"host": 42, "counterpart": 38, "country": 44, "event_type": 42}
 MAX_UNMATCHED = 30  # labels whose sentence the loader cuts otherwise (a participant list's lines, one sentence there)
 
 

@@ -21,7 +21,7 @@ import pandas as pd
 from . import cache as corpus_cache
 from . import schema
 from .clean import clean_body, paragraph_spans
-from .documents import document_fields, hosts_named_elsewhere
+from .documents import document_fields, hosts_named_elsewhere, publisher_officials
 from .frames import Corpus
 from .lexicon import STYLE_NAME, Lexicon, as_lexicon
 from .events import link_events
@@ -313,8 +313,9 @@ def _load_part(files: list[tuple[Path, Path]], *, strict: bool, attribute: bool,
         seen_ids.add(record.doc_id)
         spans = segment(lexicon, text)
         first_three = [text[start:end] for _, start, end in spans[:3]]
-        opening = first_three[opening_index(first_three)] if first_three else ""
-        documents.append(_document(lexicon, record, text, opening))
+        opening_at = opening_index(first_three) if first_three else 0
+        opening = first_three[opening_at] if first_three else ""
+        documents.append(_document(lexicon, record, text, opening, first_three[opening_at + 1:]))
         segmented.append((record.doc_id, text, spans))
 
     sentence_frame = _sentence_frame(segmented)
@@ -390,7 +391,8 @@ def _merge(parts: list[_Part], lexicon: Lexicon | None = None) -> Corpus:
     # readouts of one event linked (helpers.events), which needs the settled names
     if not len(corpus.documents):
         return corpus
-    return link_events(settle(_credit_hosts_named_elsewhere(corpus), as_lexicon(lexicon)), lexicon=as_lexicon(lexicon))
+    settled = _credit_publisher_officials(settle(_credit_hosts_named_elsewhere(corpus), as_lexicon(lexicon)))
+    return link_events(settled, lexicon=as_lexicon(lexicon))
 
 
 def _credit_hosts_named_elsewhere(corpus: Corpus) -> Corpus:
@@ -410,6 +412,32 @@ def _credit_hosts_named_elsewhere(corpus: Corpus) -> Corpus:
             speaker = speaker.cat.add_categories(sorted(set(named.values()) - set(speaker.cat.categories)))
             speaker[unnamed_host] = [named[str(doc_id)] for doc_id in frame.loc[unnamed_host, "doc_id"]]
             frame["speaker"] = speaker
+    return corpus
+
+
+def _credit_publisher_officials(corpus: Corpus) -> Corpus:
+    """In a readout with no named host (a summit or meeting the publisher itself convenes), a speaker read as `other`
+    who hosts the same publisher's other readouts (`documents.publisher_officials`) speaks for the publisher's side:
+    `host`, under their own name ("The President highlighted ..." at a White House meeting with mayors). Where a
+    principal hosts, the officials beside them stay `other`, as the hand labels read them. Needs the settled names
+    of the whole corpus."""
+    officials = publisher_officials(corpus.documents)
+    if not officials:
+        return corpus
+    docs = corpus.documents
+    publisher = docs["publisher"].astype(str).where(docs["publisher"].astype(str) != "", docs["source_style"].astype(str))
+    officials_of = {doc_id: officials.get(p, frozenset()) for doc_id, p, host in zip(docs["doc_id"].astype(str), publisher, docs["host"].astype(str))
+                    if not host}
+    counterparts_of = {doc_id: set(map(str, names)) for doc_id, names in zip(docs["doc_id"].astype(str), docs["counterparts"])}
+    for frame in (corpus.sentences, corpus.tokens):
+        if "speaker" not in frame or "role" not in frame or not len(frame):
+            continue
+        pairs = frame.loc[frame["role"] == "other", ["doc_id", "speaker"]].drop_duplicates()
+        credited = {(d, s) for d, s in zip(pairs["doc_id"].astype(str), pairs["speaker"].astype(str))
+                    if s and s in officials_of.get(d, ()) and s not in counterparts_of.get(d, ())}
+        if credited:
+            keys = pd.MultiIndex.from_arrays([frame["doc_id"].astype(str), frame["speaker"].astype(str)])
+            frame.loc[(frame["role"] == "other").to_numpy() & keys.isin(list(credited)), "role"] = "host"
     return corpus
 
 
@@ -450,5 +478,6 @@ def _sentence_frame(segmented: list[tuple[str, str, list[tuple[int, int, int]]]]
 
 # --- document metadata -------------------------------------------------------------------------
 
-def _document(lexicon: Lexicon, record: Record, text: str, opening: str) -> dict:
-    return {"doc_id": record.doc_id, "path": record.path, **document_fields(lexicon, record.title, text, opening, record.meta, path=record.doc_id), "text": text}
+def _document(lexicon: Lexicon, record: Record, text: str, opening: str, later: list[str]) -> dict:
+    return {"doc_id": record.doc_id, "path": record.path,
+            **document_fields(lexicon, record.title, text, opening, record.meta, path=record.doc_id, later=later), "text": text}

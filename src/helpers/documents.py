@@ -8,6 +8,7 @@ field stated in the file's own header wins over both.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
@@ -69,12 +70,15 @@ def publisher_of(lexicon: Lexicon, meta: dict, *, style: str = "", path: str = "
     return found or lexicon.for_style(style).setting("publisher")
 
 
-def document_fields(lexicon: Lexicon, title: str, text: str, opening: str, meta: dict | None = None, *, path: str = "") -> dict:
+def document_fields(lexicon: Lexicon, title: str, text: str, opening: str, meta: dict | None = None, *, path: str = "",
+                    later: Sequence[str] = ()) -> dict:
     """The `documents` metadata columns of one readout (all but doc_id, path and text), from its headline and
     opening sentence; a header field in `meta` wins. The opening's framing sentence ("Prime Minister Shri Narendra
     Modi spoke with President of France H.E. Mr. Emmanuel Macron today") fills what the headline leaves out:
     a host the headline does not name (Kremlin, No. 10), a counterpart named by title only, a country. `path` (the
-    readout's doc_id: its path under the folder loaded) may tell the publisher (`publisher_of`)."""
+    readout's doc_id: its path under the folder loaded) may tell the publisher (`publisher_of`). `later`: the
+    sentences after the opening, where a trip's readout names whom its principal met ("Dr. Gordon traveled to
+    Ramallah ... and met with President Mahmoud Abbas") when neither headline nor opening names anyone."""
     meta = meta or {}
     base_lexicon = lexicon
     published = to_timestamp(meta.get("published") or meta.get("date") or meta.get("published_time"))
@@ -108,6 +112,8 @@ def document_fields(lexicon: Lexicon, title: str, text: str, opening: str, meta:
                 continue
             unused.remove(other)
             counterparts[i] = Person(_fuller(person.name, other.name), person.title or other.title, person.country or other.country)
+    if not counterparts and not exchange and not opening_others:
+        counterparts = _foreign_met_later(lexicon, later)
     known = names_in_text(lexicon, f"{title}\n{text[:_NAMES_WITHIN]}")
     if host.title and not host.name:  # "Readout of the President's Call": the opening names the President
         # Only the opening: later in the body a title can belong to anyone the principals talked about ("the
@@ -141,6 +147,17 @@ def document_fields(lexicon: Lexicon, title: str, text: str, opening: str, meta:
         "counterpart_title": meta.get("counterpart_title") or main.title,
         "counterpart_country": meta.get("counterpart_country") or main.country,
     }
+
+
+def _foreign_met_later(lexicon: Lexicon, later: Sequence[str]) -> list[Person]:
+    """The people of another country than the publisher's that the first later framing sentence names as met."""
+    own = lexicon.setting("host_country")
+    for sentence in later:
+        _, others = framing_people(lexicon, sentence)
+        foreign = [Person(o.name, o.title, o.country) for o in others if o.country and o.country != own and not is_group(lexicon, o.name)]
+        if foreign:
+            return foreign
+    return []
 
 
 def _listed(value) -> list[str]:
@@ -178,3 +195,17 @@ def hosts_named_elsewhere(documents: pd.DataFrame) -> dict[str, str]:
             found[str(doc_id)] = str(holders_then.index[0])
     return found
 
+
+_OFFICIAL_AFTER = 2
+
+
+def publisher_officials(documents: pd.DataFrame) -> dict[str, frozenset[str]]:
+    """publisher -> the people who host at least two of its readouts: its own officials. In a readout they do not
+    host (a summit the publisher convenes, a meeting its head chairs) they still speak for the publisher's side.
+    Publishers are told apart by `publisher`, else by `source_style`; readouts of neither are left out."""
+    publisher = documents["publisher"].astype(str).where(documents["publisher"].astype(str) != "", documents["source_style"].astype(str))
+    hosted = pd.DataFrame({"publisher": publisher, "host": documents["host"].astype(str)})
+    hosted = hosted[(hosted["host"] != "") & ~hosted["publisher"].isin(["", "unknown"])]
+    counts = hosted.value_counts()
+    officials = counts[counts >= _OFFICIAL_AFTER].reset_index()
+    return {str(p): frozenset(group["host"]) for p, group in officials.groupby("publisher")}

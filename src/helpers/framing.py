@@ -28,6 +28,7 @@ class Verbs:
     forms: dict[str, tuple[str, str, bool]]  # lower-cased form -> (kind "report"/"frame"/"background", lemma, needs_object)
     adverb: str
     greetings: frozenset[str] = frozenset()  # framing forms that frame in the opening only ("welcomed")
+    silent: frozenset[str] = frozenset()  # framing forms that, without a person after them, say nothing ("received")
 
     @property
     def longest_first(self) -> list[str]:
@@ -42,17 +43,19 @@ def verbs(lexicon: Lexicon) -> Verbs:
     for form, lemma in zip(reporting["form"], reporting["lemma"]):
         forms[" ".join(form.lower().split())] = ("report", lemma.strip(), False)
     framing = lexicon.table("framing_verbs")
-    greetings = set()
+    greetings, silent = set(), set()
     for form, needs in zip(framing["form"], framing["needs_object"]):
         form = " ".join(form.lower().split())
         lemma = forms.get(form, ("", "", False))[1]  # "spoke" frames or, without an object, reports ("speak")
-        forms[form] = ("frame", lemma, needs.strip() in ("yes", "opening"))
+        forms[form] = ("frame", lemma, needs.strip() in ("yes", "opening", "person"))
         if needs.strip() == "opening":
             greetings.add(form)
+        elif needs.strip() == "person":
+            silent.add(form)
     for form in lexicon.table("background_verbs")["form"]:
         form = " ".join(form.lower().split())
         forms.setdefault(form, ("background", "", False))  # a form that also frames or reports keeps that reading
-    return Verbs(forms, rf"(?:{alternation(lexicon.words('speech_adverbs', 'word'))}|\w+ly)", frozenset(greetings))
+    return Verbs(forms, rf"(?:{alternation(lexicon.words('speech_adverbs', 'word'))}|\w+ly)", frozenset(greetings), frozenset(silent))
 
 
 def country_in(lexicon: Lexicon, words: str) -> str:
@@ -127,6 +130,8 @@ def _framing_rules(lexicon: Lexicon) -> _FramingRules:
 # A news agency's dateline before the sentence proper: "Riyadh, November 14, 2022, SPA -- ", "DHAKA, Nov 14 (BSS) - ".
 # An agency's initials alone count too: "VGP – Prime Minister ...".
 _DATELINE = re.compile(r"^(?=[A-Z])[^.]{0,150}?(?:\d|\b[A-Z]{2,}\b)[^.]*?\s(?:--|—|–|-)\s+")
+# the last item of a list of three or more: ", and " just before it and the words of its office
+_LIST_CLOSE = re.compile(r",\s+and\s+(?:[A-Z][\w’'-]*\s+){0,5}$")
 # A short aside in brackets is no part of the people around it: "Abiy Ahmed (PhD) and ...", "this Tuesday (14)".
 _ASIDE = re.compile(r"\s*\([^()\s]{1,8}\)")
 
@@ -175,6 +180,8 @@ def _framing_people(lexicon: Lexicon, opening: str) -> tuple[Person, list[Person
     if (served := rules.trailing_name_of.search(opening, 0, cut)) and _names_country(lexicon, served.group("of")):
         subject = served  # not "Deputy Chief of Staff" nor "Department of Education Secretary X", whose "of" names no country
     host = parse_person(lexicon, subject.group(1)) if subject else Person()
+    if subject and _LIST_CLOSE.search(opening, 0, subject.start()):
+        host = Person()  # the last of several ("A, B, and C convened ..."): co-conveners, no single principal
     # Two principals as one subject ("President Ferdinand R. Marcos Jr. and Japanese Prime Minister Fumio Kishida
     # held ..."): the first named is the publisher's, the other its guest.
     guest = None
@@ -196,8 +203,25 @@ def _framing_people(lexicon: Lexicon, opening: str) -> tuple[Person, list[Person
         host = Person(" ".join(host.name.split()[-2:]), host.title, host.country)
     if is_institution(lexicon, host.name):  # "Today, the White House hosted ...": the publisher, not a principal
         host = Person("", host.title, host.country)
+    others = _objects(lexicon, rules, opening[verb.end():])
+    if not others:
+        # the first verb may take a place ("traveled to Ramallah on December 6 and met with President Abbas"): the
+        # people are the objects of a framing verb that the same subject goes on to ("and met with ...")
+        for later in rules.search.finditer(opening, verb.end()):
+            if re.search(r"\band\s+$", opening[verb.end():later.start()]) and (others := _objects(lexicon, rules, opening[later.end():])):
+                break
+    # "A and Japanese Prime Minister B held talks": B is A's guest; "A and B met with C", or a B of no stated
+    # country ("National Security Advisor Jake Sullivan and Homeland Security Advisor Liz Sherwood-Randall
+    # hosted ..."), sits on A's side
+    if guest is not None and guest.country and not any(other.title or other.country for other in others):
+        return host, [guest]
+    return host, others
+
+
+def _objects(lexicon: Lexicon, rules: _FramingRules, rest: str) -> list[Person]:
+    """The people a framing verb takes, from the words after it up to where its objects end."""
     others: list[Person] = []
-    rest = rules.lead.sub("", opening[verb.end():], count=1)
+    rest = rules.lead.sub("", rest, count=1)
     rest = rules.tail.split(rest, maxsplit=1)[0]
     object_phrases = [p for chunk in re.split(r",\s*(?:and\s+)?", rest) for p in split_people(lexicon, chunk)] if rest.strip() else []
     for phrase in object_phrases:
@@ -212,9 +236,4 @@ def _framing_people(lexicon: Lexicon, opening: str) -> tuple[Person, list[Person
             others[-1] = Person("", others[-1].title, others[-1].country or person.country)
         elif person.title or len(person.name.split()) > 1:
             others.append(person)
-    # "A and Japanese Prime Minister B held talks": B is A's guest; "A and B met with C", or a B of no stated
-    # country ("National Security Advisor Jake Sullivan and Homeland Security Advisor Liz Sherwood-Randall
-    # hosted ..."), sits on A's side
-    if guest is not None and guest.country and not any(other.title or other.country for other in others):
-        return host, [guest]
-    return host, others
+    return others

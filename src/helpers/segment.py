@@ -53,6 +53,7 @@ def _is_boundary(text, match, next_start, end, never_end, may_end) -> bool:
     before = _WORD_BEFORE_PERIOD.search(text, max(0, match.start() - 40), match.end())
     word = before.group(1) if before else ""
     word = word.lstrip("(\"'“‘[")
+    word = word.rsplit("-", 1)[-1]  # an abbreviation closing a compound is still one: "the Japan-U.S. Alliance"
     if len(word) == 1 and word.isupper():
         return False  # an initial: "Joseph R. Biden"
     if word in never_end:

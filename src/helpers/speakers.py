@@ -97,6 +97,7 @@ class _Rules:
     framing_object: re.Pattern
     apposition: re.Pattern    # ", Ailish Campbell," after an unnamed title
     greetings: frozenset[str]  # framing forms that frame only in the opening ("welcomed")
+    silent_forms: frozenset[str]  # framing forms that say nothing without a person after them ("received")
     speaker_after: re.Pattern  # ", the Minister said." closing a sentence
     coordinators: frozenset[str]  # "and", "but": a clause opening with one has no subject of its own
     name_fillers: frozenset[str]  # words inside a name that do not identify the person ("Jr.", "bin")
@@ -106,6 +107,11 @@ class _Rules:
     adverb_word: re.Pattern   # one adverbial word ("also", "today")
     comma_free_word: re.Pattern  # the space after a word, before the next
     verb_follows: re.Pattern  # a lower-case word straight after a subject, with no comma between
+    backshifted: bool         # the house reports speech in the past tense (house setting `reported_speech`)
+    publisher_offices: frozenset[str]  # titles of the publisher's own government (publisher_offices.csv)
+    mutual_lemmas: frozenset[str]  # reporting verbs done by both sides when "with" the other (link_words `mutual`)
+    clause_words: dict[str, str]  # lower-cased word -> "present", "past" or "first_person" (clause_words.csv)
+    past_suffixes: tuple[str, ...]
     lead_word: re.Pattern     # a word of the lead_ins table ("During", "Following": prepositions, not participles)
     passive: re.Pattern       # a reporting verb in the passive in the first clause: "Views were also exchanged"
 
@@ -169,7 +175,8 @@ def _rules(lexicon: Lexicon) -> _Rules:
         group=group,
         group_side=group_side,
         by_gerund=re.compile(rf"(?:\s+[\w’'-]+){{1,6}}?\s+(?:{_piece(lexicon, 'link_words', 'means')})\s+(?P<gerund>[a-z]+ing)(?![\w-])"),
-        report_lemmas=frozenset(lemma for kind, lemma, _ in verb_table.forms.values() if kind == "report" and lemma),
+        # a form that also frames keeps its reporting lemma ("welcomed"): "by welcoming ..." reports
+        report_lemmas=frozenset(lemma for _, lemma, _ in verb_table.forms.values() if lemma),
         # one clause set off by commas or dashes, not a list's next item: tried only where no verb follows the subject
         aside=re.compile(r"\s*(?:,\s+[^,;:\"“”]{3,200}?,|[—–]\s*[^—–;:\"“”]{3,250}?\s*[—–])"),
         separator=re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*"),
@@ -191,9 +198,15 @@ def _rules(lexicon: Lexicon) -> _Rules:
         lead_in=lead_in,
         comma=re.compile(r",\s+"),
         greetings=verb_table.greetings,
+        silent_forms=verb_table.silent,
         # a short closing clause after a comma or a closing quote: the speech tag ("..., the Minister said.")
         speaker_after=re.compile(r"(?:,[\"”’]?|[\"”’],?)\s+(?P<clause>(?:[^\s,;:\"“”]+\s+){1,6}[^\s,;:\"“”]+)\s*$"),
         coordinators=frozenset(words_of_kind(lexicon, "link_words", "coordinator")),
+        backshifted=lexicon.setting("reported_speech") == "backshifted",
+        publisher_offices=frozenset(lexicon.words("publisher_offices", "title")),
+        mutual_lemmas=frozenset(words_of_kind(lexicon, "link_words", "mutual")),
+        clause_words={w.lower(): k for w, k in lexicon.mapping("clause_words", "word", "kind").items() if k != "past_suffix"},
+        past_suffixes=tuple(w.lower() for w in words_of_kind(lexicon, "clause_words", "past_suffix")),
         name_fillers=name_fillers(lexicon),
         list_marker=_LIST_MARKER,
         subordinate=re.compile(rf"(?:{alternation(lexicon.words('subordinators', 'word'))})(?![\w-])"),
@@ -364,8 +377,26 @@ def _cast(rules: _Rules, document: dict, sentences: list[str]) -> _Cast:
     if document.get("counterpart_country"):
         counterpart_countries.add(str(document["counterpart_country"]))
     host_country = _host_country(document, text, counterpart_countries, rules)
+    # The headline's group is the counterpart side ("Meeting with Bipartisan Governors"): its named members
+    # ("Indiana Governor Eric Holcomb") speak for it
+    headline = set(re.findall(r"[\w-]+", str(document.get("title") or "").lower()))
+    for member in members:
+        if member.role == OTHER and member.name and any(_plural(title) in headline for title in member.titles):
+            member.role = COUNTERPART
+    if not host.name and not host.titles:
+        # a summit or meeting the publisher convenes, with no principal of its own: its officials speak for its side
+        for member in members:
+            if member.role == OTHER and member.name and member.titles & rules.publisher_offices and member.country in ("", host_country):
+                member.role = HOST
     members.sort(key=lambda m: (HOST, COUNTERPART, OTHER).index(m.role))
     return _Cast(members, host_country, counterpart_countries - {host_country}, known, rules)
+
+
+def _plural(title: str) -> str:
+    """The plural of a title's last word, lower-cased, as a headline names a group of its holders ("Governor" ->
+    "governors", "Secretary" -> "secretaries")."""
+    word = title.split()[-1].lower() if title.split() else ""
+    return word[:-1] + "ies" if word.endswith("y") and word[-2:-1] not in "aeiou" else word + "s"
 
 
 def _same_person(a: str, b: str, fillers: frozenset[str]) -> bool:
@@ -643,7 +674,9 @@ def _decide(text: str, *, first: bool, cast: _Cast, paragraph: _Decision | None,
         if kind == "frame" and needs_object and not first and (
                 _verb_form(verb_match.group("verb"), rules) in rules.greetings
                 or not rules.framing_object.match(text, verb_match.end())):
-            kind = "report"  # a greeting or message later on is what its sender said
+            # a greeting or message later on is what its sender said; "received" with no person after it ("Kenya has
+            # received 2.8 million vaccines") is no verb of speech
+            kind = "" if _verb_form(verb_match.group("verb"), rules) in rules.silent_forms else "report"
         if kind == "background":
             # "X is paying an official visit to ...", "He is accompanied by ...": the publisher's account of a person
             # (a subject the rules know: a person, a pronoun; not "This is in addition to ...")
@@ -694,6 +727,8 @@ def _decide(text: str, *, first: bool, cast: _Cast, paragraph: _Decision | None,
         if subject.kind == "group":
             if has_verb:
                 role = _group_role(subject.groups)
+                if verb_match is not None and _with_other_side(text, verb_match.end(), role, lemma, cast, rules):
+                    return _Decision(JOINT, "", lemma, MUTUAL, plural=JOINT)
                 return _Decision(role, "", lemma, "group subject", plural=role)
             continue
         if first and not has_verb:
@@ -702,6 +737,8 @@ def _decide(text: str, *, first: bool, cast: _Cast, paragraph: _Decision | None,
         if resolved is None:
             continue
         if subject.kind == "countries":
+            if not has_verb and _publisher_present(text[start:], rules):
+                return _Decision(NARRATOR, rule=PRESENT_STATEMENT)  # "Kenya has received 2.8 million vaccines ..."
             if individual or paragraph is not None and paragraph.role == JOINT:
                 return _continue(paragraph, lemma, "country inside speech")
             if not has_verb:
@@ -729,6 +766,8 @@ def _decide(text: str, *, first: bool, cast: _Cast, paragraph: _Decision | None,
             # on with the paragraph's own speaker. A later "he" still means that person.
             person = (role, speaker) if len(resolved) == 1 and (speaker or role in (HOST, COUNTERPART)) else None
             return _Decision(NARRATOR, rule=NO_SPEECH, person=person)
+        if verb_match is not None and _with_other_side(text, verb_match.end(), role, lemma, cast, rules):
+            return _Decision(JOINT, "", lemma, MUTUAL, plural=JOINT)  # "Mr. X discussed with President Y ..."
         rule = "country as subject" if subject.kind == "countries" else "named subject"
         # a principal named by title only ("The Prime Minister said ...") is still the one a later "He" means
         return _Decision(role, speaker, lemma, rule, person=(role, speaker) if speaker or role in (HOST, COUNTERPART) else None)
@@ -747,7 +786,20 @@ def _decide(text: str, *, first: bool, cast: _Cast, paragraph: _Decision | None,
 
 
 SPEAKER_AFTER = "speaker named after the words"
+MUTUAL = "done with the other side"
+_WITH = re.compile(r"\s+(?:together\s+)?with\s+")
+
+
+def _with_other_side(text: str, verb_end: int, role: str, lemma: str, cast: _Cast, rules: _Rules) -> bool:
+    """Whether a side's verb is done with the other side's principal ("The representatives discussed with Mr. Finer
+    ..."): a mutual verb (link_words `mutual`), "with", and a person of the other side."""
+    if lemma not in rules.mutual_lemmas or role not in (HOST, COUNTERPART) or not (with_ := _WITH.match(text, verb_end)):
+        return False
+    item = _mention(text, with_.end(), rules)
+    resolved = _resolve_people([item[1]], cast) if item is not None and item[0] == "person" else None
+    return bool(resolved) and resolved[0][0] in (HOST, COUNTERPART) and resolved[0][0] != role
 NO_SPEECH = "named subject without a reporting verb"
+PRESENT_STATEMENT = "publisher's statement in the present"
 BACKGROUND = "background about a person"
 INSIDE_QUOTATION = "inside a quotation"
 PASSIVE = "passive report"
@@ -853,6 +905,8 @@ def _fallback(text: str, *, first: bool, paragraph: _Decision | None, rules: _Ru
     if stripped.endswith(":"):
         return _Decision(NARRATOR, rule="lead-in")
     if paragraph is not None:
+        if _publisher_present(stripped, rules):
+            return _Decision(NARRATOR, rule=PRESENT_STATEMENT)
         return _Decision(paragraph.role, paragraph.speaker, "", "no new subject: keeps paragraph")
     if first:
         return _Decision(NARRATOR, rule="opening")
@@ -860,6 +914,30 @@ def _fallback(text: str, *, first: bool, paragraph: _Decision | None, rules: _Ru
         return _Decision(NARRATOR, rule="heading or list item")
     # No speaker in the clause nor earlier in the paragraph: a fact or plan in the publisher's own voice.
     return _Decision(NARRATOR, rule="publisher's statement")
+
+
+def _publisher_present(text: str, rules: _Rules) -> bool:
+    """Whether a sentence that names no speaker is the publisher's own statement by its tense: where the house
+    backshifts reported speech, a first finite verb in the present or future ("Kenya has received ...", "This
+    blueprint will include ...") is not more of the paragraph's speech. A pronoun subject, a quotation or a subject in
+    the first person ("Our goal remains ...") still reports someone."""
+    if not rules.backshifted or rules.pronoun.match(text) or any(mark in text for mark in '"“”'):
+        return False
+    words = rules.word.findall(text)
+    if rules.subordinate.match(text) and "," in text:  # "While other workers are afraid ..., she felt ...": the main clause
+        words = rules.word.findall(text[text.index(","):])
+    previous = ""
+    for word in words:
+        # only a lower-case word takes the past ending ("United States" is no verb), and not after a determiner
+        # ("all vaccinated adults" is an adjective)
+        kind = rules.clause_words.get(word.lower()) or (
+            "past" if word.islower() and word.endswith(rules.past_suffixes) and rules.clause_words.get(previous) != "determiner" else "")
+        if kind == "first_person":  # a subject in the first person ("Our goal remains ..."): speech
+            return False
+        if kind in ("present", "past"):
+            return kind == "present"
+        previous = word.lower()
+    return False
 
 
 # --- frames -------------------------------------------------------------------------------------
@@ -946,7 +1024,7 @@ def _attribute(sentences: pd.DataFrame, documents: pd.DataFrame, lexicon: Lexico
     return out
 
 
-_CAST_FIELDS = ("text", "host", "host_title", "counterparts", "counterpart_title", "counterpart_country", "source_style")
+_CAST_FIELDS = ("text", "title", "host", "host_title", "counterparts", "counterpart_title", "counterpart_country", "source_style")
 
 
 def _cast_fields(documents: pd.DataFrame) -> dict[str, dict]:
