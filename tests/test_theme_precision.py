@@ -43,6 +43,16 @@ dictionary, each drawn from the sentences its dictionary codes on the shared Whi
   fourteen with those three); infrastructure and connectivity, security and defence and regional conflicts do not (annotators count "critical infrastructure"
   destroyed in a war, "security" meaning personal safety, and a conflict that is only hypothetical or a country named
   without a conflict, as not about the theme).
+- theme_sample_5.csv (seed 20261204, none of samples 1 to 4): the dictionary revised for those three themes only:
+  infrastructure destroyed or damaged, "CVI" and "data" infrastructure left out; lower-case defence titles ("defense
+  ministers"), supply-chain security, defence of freedoms and "prosperity and security" left out; "Middle East" weak
+  (counts only beside a conflict word), escalation, de-escalation, the Houthis, the two-state solution and a
+  Palestinian state added, past wars, "weapons of war", competition that must not "veer into conflict" and a
+  "Protecting Power" left out. On samples 1 to 4 (development data for this revision) it still codes 84 of the 90
+  infrastructure sentences labelled yes, 96 of 96 for security and 99 of 100 for regional conflicts, and of those it
+  still codes 84/87 (96.6%), 96/104 (92.3%) and 99/109 (90.8%) are yes; on the corpus it codes 176 infrastructure
+  sentences (was 181), 949 security (961) and 1015 regional conflicts (1015, 39 out and 39 in). Every theme drawn as
+  for sample 4 (sovereignty, culture and core interests had none left), 330 rows, waiting for blind labels.
 
 The assertions are made on the latest fully labelled sample, which must be the newest: while a newer sample waits for
 its labels the test fails and says so, since the labelled ones measured earlier dictionaries. Each theme must keep at
@@ -70,7 +80,8 @@ from helpers.themes import code_themes, load_dictionary
 LABELS = Path(__file__).parent / "labels"
 PER_THEME, TARGET = 30, 0.9
 # the precision each theme reached on theme_sample_4.csv, the latest labelled sample (see the docstring), less a
-# rounding; sovereignty, culture and core interests (none left to draw) on the earlier samples' sentences still coded
+# rounding; sovereignty, culture and core interests (none left to draw) on the earlier samples' sentences still coded;
+# replaced by theme_sample_5.csv's figures once it is labelled
 FLOORS = {"pandemic and health": 27 / 30, "economy and trade": 27 / 30, "infrastructure and connectivity": 26 / 30,
           "development and humanitarian aid": 30 / 30, "security and defence": 24 / 30,
           "sovereignty and territorial integrity": 66 / 67, "multilateralism and international order": 28 / 30,
@@ -78,7 +89,8 @@ FLOORS = {"pandemic and health": 27 / 30, "economy and trade": 27 / 30, "infrast
           "human rights and democracy": 28 / 30, "migration": 30 / 30, "regional conflicts": 21 / 30,
           "core interests": 34 / 34}
 # yes counts of the labelled samples of earlier dictionaries, and their sizes
-BEFORE = {"theme_sample.csv": (292, 420), "theme_sample_2.csv": (352, 397), "theme_sample_3.csv": (302, 354)}
+BEFORE = {"theme_sample.csv": (292, 420), "theme_sample_2.csv": (352, 397), "theme_sample_3.csv": (302, 354),
+          "theme_sample_4.csv": (298, 330)}
 
 
 def _number(path: Path) -> int:

@@ -25,7 +25,7 @@ def test_dictionary_ships_general_themes_and_a_genre_set():
     assert {"taiwan", "hong kong", "xinjiang"} <= set(dictionary["core interests"])
     assert {"external interference", "territorial integrity"} <= set(dictionary["sovereignty and territorial integrity"])
     assert "belt and road" in dictionary["infrastructure and connectivity"]
-    assert {"ukraine", "middle east"} <= set(dictionary["regional conflicts"])
+    assert "ukraine" in dictionary["regional conflicts"] and "middle east" in dictionary.weak["regional conflicts"]
     assert dictionary.sets["core interests"] == "china" and dictionary.sets["economy and trade"] == "general"
     assert "core interests" not in load_dictionary(sets="general")
     assert list(load_dictionary(sets=["china"])) == ["core interests"]
@@ -159,6 +159,23 @@ def test_shipped_rules_hold_on_passing_mentions():
     assert "security and defence" not in by_theme
     assert by_theme["human rights and democracy"] == {8}
     assert by_theme["science and technology"] == {10}
+
+
+def test_shipped_rules_for_regions_titles_and_harms():
+    _, tokens = make_frames([
+        ("d1", "They discussed shared priorities in Asia and the Middle East.", "A", "host"),
+        ("d1", "They called for steps to de-escalate tensions in the Middle East.", "A", "host"),
+        ("d1", "Competition must not veer into conflict.", "A", "host"),
+        ("d1", "Their defense ministers and chiefs of defense met often.", "A", "host"),
+        ("d1", "They announced work on supply chain security.", "A", "host"),
+        ("d1", "They deplored the destruction of vital infrastructure.", "A", "host"),
+        ("d1", "They discussed NATO and the war in Ukraine.", "A", "host"),
+    ])
+    by_theme = code_themes(tokens).groupby("theme")["sent_id"].apply(set)
+    # the region alone is a place; beside "de-escalate" it is the conflict
+    assert by_theme["regional conflicts"] == {1, 6}
+    assert by_theme["security and defence"] == {6}
+    assert "infrastructure and connectivity" not in by_theme
 
 
 def test_long_form_errors_are_named(tmp_path):
