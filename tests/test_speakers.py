@@ -365,7 +365,7 @@ def _house_readout(*paragraphs: list[str], title: str, host: str = "", counterpa
 def test_a_present_tense_fact_is_the_publisher_s_where_speech_is_reported_in_the_past():
     paragraphs = (["President Anna Varga met with Prime Minister Tomas Lind of Sweden today."],
                   ["The leaders discussed vaccine supplies.", "Our goal remains a healthy region.",
-                   "Sweden has received two million doses so far.", "The new fund will open in May."],
+                   "Sweden has obtained two million doses so far.", "The new fund will open in May."],
                   ["President Varga stressed the value of the rail link.",
                    "While other partners are slower, she noted that Sweden acted early."])
     house = _house_readout(*paragraphs, title="Readout of President Varga's Meeting with Prime Minister Lind",
@@ -406,3 +406,9 @@ def test_the_publisher_s_officials_speak_for_its_side_at_a_convening_with_no_pri
     hosted = _house_readout(*paragraphs, title="Readout of President Varga's Summit on Housing", host="Anna Varga")
     assert list(hosted["role"])[2:] == ["other", "other"]
 
+
+
+def test_an_aside_before_a_verb_of_speech_that_also_frames_still_reports():
+    out = _readout(["President Anna Varga had a telephone conversation with Prime Minister Tomas Lind of Sweden."],
+                   ["Tomas Lind, for his part, once again spoke of the possible introduction of sanctions."])
+    assert list(out["role"]) == ["narrator", "counterpart"]

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 
 from .lexicon import SENTENCE_END, Lexicon, alternation, derived
-from .people import Person, country_names, country_of, country_prefix, is_institution, name_pattern, parse_person, split_people, styles_of_address, titles
+from .people import Person, country_names, country_of, country_prefix, is_institution, listed_people, name_pattern, parse_person, titles
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,6 @@ class Verbs:
     forms: dict[str, tuple[str, str, bool]]  # lower-cased form -> (kind "report"/"frame"/"background", lemma, needs_object)
     adverb: str
     greetings: frozenset[str] = frozenset()  # framing forms that frame in the opening only ("welcomed")
-    silent: frozenset[str] = frozenset()  # framing forms that, without a person after them, say nothing ("received")
 
     @property
     def longest_first(self) -> list[str]:
@@ -43,19 +42,17 @@ def verbs(lexicon: Lexicon) -> Verbs:
     for form, lemma in zip(reporting["form"], reporting["lemma"]):
         forms[" ".join(form.lower().split())] = ("report", lemma.strip(), False)
     framing = lexicon.table("framing_verbs")
-    greetings, silent = set(), set()
+    greetings = set()
     for form, needs in zip(framing["form"], framing["needs_object"]):
         form = " ".join(form.lower().split())
         lemma = forms.get(form, ("", "", False))[1]  # "spoke" frames or, without an object, reports ("speak")
-        forms[form] = ("frame", lemma, needs.strip() in ("yes", "opening", "person"))
+        forms[form] = ("frame", lemma, needs.strip() in ("yes", "opening"))
         if needs.strip() == "opening":
             greetings.add(form)
-        elif needs.strip() == "person":
-            silent.add(form)
     for form in lexicon.table("background_verbs")["form"]:
         form = " ".join(form.lower().split())
         forms.setdefault(form, ("background", "", False))  # a form that also frames or reports keeps that reading
-    return Verbs(forms, rf"(?:{alternation(lexicon.words('speech_adverbs', 'word'))}|\w+ly)", frozenset(greetings), frozenset(silent))
+    return Verbs(forms, rf"(?:{alternation(lexicon.words('speech_adverbs', 'word'))}|\w+ly)", frozenset(greetings))
 
 
 def country_in(lexicon: Lexicon, words: str) -> str:
@@ -73,13 +70,15 @@ def _names_country(lexicon: Lexicon, phrase: str) -> bool:
 
 def form_pattern(form: str, adverb: str) -> str:
     """A verb form as a pattern: adverbials may follow its first word ("spoke today with"), and `*` stands for up
-    to three words ("held a * call" matches "held a secure video call")."""
+    to four words, abbreviations too ("held a * meeting" matches "held a Japan-U.S. Summit Video Teleconference
+    Meeting")."""
     return re.escape(form.split()[0]) + _form_rest(form, adverb)
 
 
 def _form_rest(form: str, adverb: str) -> str:
     """The pattern of a verb form after its first word."""
-    return "".join(r"(?:\s+[\w-]+){0,3}?" if word == "*" else rf"\s+(?:{adverb}\s+)*?{re.escape(word)}" for word in form.split()[1:])
+    # the words after the first in any case: "held a Japan-U.S. Summit Video Teleconference Meeting with"
+    return "".join(r"(?:\s+[\w.’'-]+){0,4}?" if word == "*" else rf"\s+(?:{adverb}\s+)*?(?i:{re.escape(word)})" for word in form.split()[1:])
 
 
 def forms_alternation(forms: list[str], adverb: str) -> str:
@@ -220,20 +219,5 @@ def _framing_people(lexicon: Lexicon, opening: str) -> tuple[Person, list[Person
 
 def _objects(lexicon: Lexicon, rules: _FramingRules, rest: str) -> list[Person]:
     """The people a framing verb takes, from the words after it up to where its objects end."""
-    others: list[Person] = []
     rest = rules.lead.sub("", rest, count=1)
-    rest = rules.tail.split(rest, maxsplit=1)[0]
-    object_phrases = [p for chunk in re.split(r",\s*(?:and\s+)?", rest) for p in split_people(lexicon, chunk)] if rest.strip() else []
-    for phrase in object_phrases:
-        person = parse_person(lexicon, phrase)
-        if others and others[-1].name and not person.name and person.title:
-            # an apposition: "Justin Trudeau, Prime Minister of Canada"
-            others[-1] = Person(others[-1].name, others[-1].title or person.title, others[-1].country or person.country)
-        elif others and not others[-1].name and others[-1].title and person.name and (not person.title or person.title in styles_of_address(lexicon)):
-            # the name after its titles: "Polish Secretary of State, Head of the Bureau, Jacek Siewiera"
-            others[-1] = Person(person.name, others[-1].title, others[-1].country or person.country)
-        elif others and not others[-1].name and not person.name and person.title:
-            others[-1] = Person("", others[-1].title, others[-1].country or person.country)
-        elif person.title or len(person.name.split()) > 1:
-            others.append(person)
-    return others
+    return listed_people(lexicon, rules.tail.split(rest, maxsplit=1)[0])

@@ -13,7 +13,7 @@ import pandas as pd
 
 from .dates import event_date
 from .lexicon import Lexicon, alternation, derived
-from .people import Person, country_of, is_group, parse_person, split_people, starts_with_title, title_pattern, words_of_kind
+from .people import Person, country_of, is_group, listed_people, parse_person, split_people, starts_with_title, title_pattern, words_of_kind
 
 __all__ = ["event_type_of", "headline_date", "parse_headline"]
 
@@ -88,6 +88,12 @@ def parse_headline(lexicon: Lexicon, title: str) -> tuple[Person, list[Person], 
     link = match.group("link").lower() if match.re is forms["possessive"] else ""
     if link == "to" and not starts_with_title(lexicon, rest):
         rest = ""  # a purpose, not a person: "Meeting to Commemorate National Foster Care Month"
+    if link == "between" and not (host.name or host.title) and "," in rest:
+        # names set off by commas beside their titles: "between the President of the Republic, Emmanuel Macron, and
+        # Vladimir Putin, President of the Russian Federation"
+        listed = listed_people(lexicon, forms["trailing"].sub("", rest))
+        if len(listed) >= 2 and all(person.name for person in listed):
+            return listed[0], listed[1:], f"{match.group('event')} ", style
     if link == "between" and not (host.name or host.title):  # "Phone call between President Michel and President Xi"
         # the first "and" before a title parts the two ("between the President of the Republic and the President of
         # the Republic of Chile, Gabriel Boric"), even where the first is known by title alone

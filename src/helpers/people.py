@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from .lexicon import APOSTROPHES, HYPHENS, Lexicon, alternation, derived
 
 __all__ = ["Person", "aliases", "canonical_name", "clean_name", "country_names", "country_of", "country_prefix",
-           "honorifics", "is_group", "is_institution", "name_fillers", "name_pattern", "names_in_text",
+           "honorifics", "is_group", "is_institution", "listed_people", "name_fillers", "name_pattern", "names_in_text",
            "parse_person", "regions", "split_people", "starts_with_title", "styles_of_address", "title_equivalents",
            "title_pattern", "titles", "words_of_kind"]
 
@@ -419,3 +419,24 @@ def split_people(lexicon: Lexicon, phrase: str) -> list[str]:
         else:
             people.append(piece)
     return [p for p in people if p.strip()]
+
+
+def listed_people(lexicon: Lexicon, phrase: str) -> list[Person]:
+    """The people a list names, each with the titles set off by commas beside their name: "Justin Trudeau, Prime
+    Minister of Canada", "Polish Secretary of State, Head of the Bureau, Jacek Siewiera", "the President of the
+    Republic, Emmanuel Macron, and Vladimir Putin, President of the Russian Federation"."""
+    listed: list[Person] = []
+    phrases = [p for chunk in re.split(r",\s*(?:and\s+)?", phrase) for p in split_people(lexicon, chunk)] if phrase.strip() else []
+    for part in phrases:
+        person = parse_person(lexicon, part)
+        if listed and listed[-1].name and not person.name and person.title:
+            # an apposition: "Justin Trudeau, Prime Minister of Canada"
+            listed[-1] = Person(listed[-1].name, listed[-1].title or person.title, listed[-1].country or person.country)
+        elif listed and not listed[-1].name and listed[-1].title and person.name and (not person.title or person.title in styles_of_address(lexicon)):
+            # the name after its titles
+            listed[-1] = Person(person.name, listed[-1].title, listed[-1].country or person.country)
+        elif listed and not listed[-1].name and not person.name and person.title:
+            listed[-1] = Person("", listed[-1].title, listed[-1].country or person.country)
+        elif person.title or len(person.name.split()) > 1:
+            listed.append(person)
+    return listed

@@ -97,7 +97,6 @@ class _Rules:
     framing_object: re.Pattern
     apposition: re.Pattern    # ", Ailish Campbell," after an unnamed title
     greetings: frozenset[str]  # framing forms that frame only in the opening ("welcomed")
-    silent_forms: frozenset[str]  # framing forms that say nothing without a person after them ("received")
     speaker_after: re.Pattern  # ", the Minister said." closing a sentence
     coordinators: frozenset[str]  # "and", "but": a clause opening with one has no subject of its own
     name_fillers: frozenset[str]  # words inside a name that do not identify the person ("Jr.", "bin")
@@ -198,7 +197,6 @@ def _rules(lexicon: Lexicon) -> _Rules:
         lead_in=lead_in,
         comma=re.compile(r",\s+"),
         greetings=verb_table.greetings,
-        silent_forms=verb_table.silent,
         # a short closing clause after a comma or a closing quote: the speech tag ("..., the Minister said.")
         speaker_after=re.compile(r"(?:,[\"”’]?|[\"”’],?)\s+(?P<clause>(?:[^\s,;:\"“”]+\s+){1,6}[^\s,;:\"“”]+)\s*$"),
         coordinators=frozenset(words_of_kind(lexicon, "link_words", "coordinator")),
@@ -659,7 +657,7 @@ def _decide(text: str, *, first: bool, cast: _Cast, paragraph: _Decision | None,
             # "Mr. X, joined by Dr. Y, praised ...", "The governors—which included ...—discussed ...": the verb after
             # the aside is the subject's only when it reports speech (else the commas may close a list or a clause)
             behind = rules.verb.match(text, aside.end())
-            if behind is not None and _verb_entry(behind.group("verb"), rules)[0] == "report":
+            if behind is not None and _reports(behind, text, rules):
                 verb_match = behind
         if verb_match is None and subject.groups:
             verb_match = _verb_after_modifier(text, subject.end, rules)
@@ -674,9 +672,7 @@ def _decide(text: str, *, first: bool, cast: _Cast, paragraph: _Decision | None,
         if kind == "frame" and needs_object and not first and (
                 _verb_form(verb_match.group("verb"), rules) in rules.greetings
                 or not rules.framing_object.match(text, verb_match.end())):
-            # a greeting or message later on is what its sender said; "received" with no person after it ("Kenya has
-            # received 2.8 million vaccines") is no verb of speech
-            kind = "" if _verb_form(verb_match.group("verb"), rules) in rules.silent_forms else "report"
+            kind = "report"  # a greeting or message later on is what its sender said
         if kind == "background":
             # "X is paying an official visit to ...", "He is accompanied by ...": the publisher's account of a person
             # (a subject the rules know: a person, a pronoun; not "This is in addition to ...")
@@ -859,6 +855,13 @@ def _gerund_lemma(gerund: str, rules: _Rules) -> str:
         if lemma in rules.report_lemmas:
             return lemma
     return ""
+
+
+def _reports(verb_match: re.Match, text: str, rules: _Rules) -> bool:
+    """Whether a verb reports speech: a reporting verb, or a framing verb that also reports and has no person after
+    it ("Joseph Biden, for his part, spoke of sanctions", not "... spoke with President Putin")."""
+    kind, lemma, _ = _verb_entry(verb_match.group("verb"), rules)
+    return kind == "report" or kind == "frame" and bool(lemma) and not rules.framing_object.match(text, verb_match.end())
 
 
 def _verb_after_modifier(text: str, end: int, rules: _Rules, words: int = 8) -> re.Match | None:

@@ -1,0 +1,48 @@
+"""Headlines and framing sentences in several houses' forms: who hosts, whom they met, how; short headlines and
+openings written for these tests in the forms of the Élysée, Japan's MOFA and the White House."""
+from __future__ import annotations
+
+from helpers.documents import document_fields
+from helpers.framing import framing_people
+from helpers.headlines import parse_headline
+from helpers.lexicon import default_lexicon
+from helpers.people import Person
+
+
+def test_names_set_off_by_commas_beside_their_titles_are_the_two_principals():
+    """Before appositions were read in a "between" headline, the whole phrase was one person (the last named)."""
+    host, counterparts, event, _ = parse_headline(default_lexicon(), "Telephone conversation between the President of the "
+                                                  "Republic, Anna Varga, and Tomas Lind, President of the Russian Federation")
+    assert host.name == "Anna Varga" and host.title == "President of the Republic"
+    assert [(c.name, c.country) for c in counterparts] == [("Tomas Lind", "Russia")]
+    host, counterparts, _, _ = parse_headline(default_lexicon(), "Phone call between President Varga and President Lind")
+    assert (host.name, [c.name for c in counterparts]) == ("Varga", ["Lind"])
+
+
+def test_a_meeting_named_by_a_compound_of_countries_and_capitals_still_frames():
+    opening = ("On March 8, commencing at 8:00 am for approximately 40 minutes, Mr. VARGA Anna, Prime Minister of Japan, "
+               "held a Japan-U.S. Summit Video Teleconference Meeting with the Honorable Tomas Lind, President of the "
+               "United States of America.")
+    host, others = framing_people(default_lexicon(), opening)
+    assert host.title == "Prime Minister" and host.country == "Japan"
+    assert [(o.name, o.country) for o in others] == [("Tomas Lind", "United States")]
+
+
+def test_a_trip_names_its_traveller_as_host():
+    host, counterparts, event, _ = parse_headline(default_lexicon().for_style("whitehouse"),
+                                                  "Readout of National Security Advisor Anna Varga’s Travel to Lindavia")
+    assert host == Person("Anna Varga", "National Security Advisor", "") and counterparts == [] and event.startswith("Travel")
+
+
+def test_whom_a_traveller_met_after_the_opening_is_the_counterpart():
+    lexicon = default_lexicon()
+    opening = "She directed her advisor, Dr. Anna Varga, to travel to the region."
+    later = ["Dr. Varga traveled to the capital on March 2 and met with President Tomas Lind of Sweden and business leaders."]
+    fields = document_fields(lexicon, "Readout of Dr. Anna Varga’s Travel to Sweden", f"{opening} {later[0]}", opening,
+                             {"source_url": "https://www.whitehouse.gov/briefing-room/x"}, later=later)
+    assert fields["counterparts"] == ["Tomas Lind"] and fields["counterpart_country"] == "Sweden"
+    # people of the publisher's own country met later are no foreign counterpart
+    later = ["Dr. Varga traveled to Ohio on March 2 and met with Governor Tomas Lind."]
+    fields = document_fields(lexicon, "Readout of Dr. Anna Varga’s Travel to Ohio", f"{opening} {later[0]}", opening,
+                             {"source_url": "https://www.whitehouse.gov/briefing-room/x"}, later=later)
+    assert fields["counterparts"] == []
