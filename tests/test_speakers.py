@@ -412,3 +412,12 @@ def test_an_aside_before_a_verb_of_speech_that_also_frames_still_reports():
     out = _readout(["President Anna Varga had a telephone conversation with Prime Minister Tomas Lind of Sweden."],
                    ["Tomas Lind, for his part, once again spoke of the possible introduction of sanctions."])
     assert list(out["role"]) == ["narrator", "counterpart"]
+
+
+def test_the_publisher_s_government_and_everyone_present_speak_as_groups():
+    out = _house_readout(["Today, the Office of the Cyber Director hosted a forum with industry leaders."],
+                         ["Government officials noted the need for secure chargers."],
+                         ["Industry participants described their plans."],
+                         ["All participants emphasized the need to build faster."],
+                         title="Readout of a Forum on Charging Infrastructure Hosted by the Office of the Cyber Director")
+    assert list(out["role"]) == ["narrator", "host", "counterpart", "joint"]
