@@ -12,25 +12,41 @@ After: every pair found and no decoy paired; publishers 32/32 from the headers a
 roles and speakers unchanged (the pairing reads the loader's frames, it changes none).
 
 Sentence alignment on the 73 labelled matches. First version (TF-IDF of stems, position prior, one-to-one assignment,
-threshold chosen on these same pairs): precision 85.1%, recall 86.3%. Now: people's names left out of the terms
+threshold chosen on these same pairs): precision 85.1%, recall 86.3%. Then: people's names left out of the terms
 (who says a thing is the speaker's column; the accounts name the same two people throughout, in their own
 spellings), every name of a country read as the country (countries table), hyphenated compounds split unless the
 multi-word expressions table names them as one thing, and a matched sentence may also take an unmatched neighbour
-of its partner when what it says beyond its partner is what the neighbour says (one sentence covering two).
-Precision 89.3%, recall 91.8% (67 right of 75 predicted); without the merges 89.0% and 89.0%. The three settings
-(position weight, threshold, merge threshold) were chosen by leave-one-pair-out cross-validation, each fold taking
-the setting of highest F1 on the other twelve pairs: every fold chose the same setting, so the cross-validated
-figures equal the in-sample ones, 89.3% and 91.8%; precision stays under the 90% asked for. The term choices above
-were compared on these same pairs, so the figures are somewhat optimistic for unseen publishers. What is left:
-matches the labels give to the other half of a sentence that covers two (NOTES ambiguous decision 1: "aligned to the
-closer one only"; here the lexically closer half is the other one), facts told in other words with no shared term
-(the Red Cross's access to prisoners against "humanitarian aspects ... captured servicemen"; "West Asia" against
-"the Middle East"; "ready to continue the dialogue" against "prepared to engage in diplomacy"), a closing formula
-the labels keep apart ("agreed to meet in person" against "It was agreed to continue contacts") and a few
-same-topic sentences of different substance sharing words (the "Franco-German Council of Ministers" against "the
-December European Council"). Loader readings seen on the way, which the alignment neither needs nor mends: MOFA's
-"Japan-U.S." is taken for a sentence's end three times (the Biden readout has 13 sentences for 10 labelled), and
-the Kremlin's "Joseph Biden, for his part, ..." is read as narrator (labelled counterpart)."""
+of its partner when what it says beyond its partner is what the neighbour says (one sentence covering two): 89.3%
+and 91.8% on the loader of that time, which cut MOFA's "Japan-U.S." into two sentences. On the mended loader (the
+labelled sentences exactly) the same settings give 88.0% and 90.4% in-sample (66 right of 75 predicted), and
+leave-one-pair-out cross-validation 86.3% and 86.3% (63 of 73): the folds no longer chose one setting.
+
+Now: every word the event words table gives as the medium of the exchange ("telephone", "phone", "video",
+"virtually") is read as the event type it names, as countries are, so that "met virtually" meets "Video
+Teleconference Meeting"; and the position prior is a penalty for distance (the cosine less the weight times how far
+apart the two places are) rather than a bonus for nearness, so that the threshold is the cosine a match needs at
+the same place and does not move with the weight. In-sample (the setting of highest F1 on all thirteen pairs,
+the module's constants): precision 89.3%, recall 91.8% (67 right of 75 predicted). Held out (leave-one-pair-out
+cross-validation of the three settings, position weight, merge threshold and threshold, each fold taking the
+setting of highest F1 on the other twelve pairs and scored on the thirteenth): precision 88.0%, recall 90.4% (66
+right of 75 predicted). These held-out figures are the honest ones, and precision stays under 90%. The folds did
+not all choose the same setting: every fold chose the threshold 0.14 and a merge threshold of 0.2 or 0.25, with a
+position weight of 0.1 or 0.15. The choices of features (which words are left out or read under one name, the
+medium, dates and numbers, titles, the similarity and its normalisation, the parametrisation of the position
+prior) were compared on these same thirteen pairs, so even the held-out figures are somewhat optimistic: other
+publishers' pairs may score lower.
+
+What is left (in-sample): facts told in other words with no shared term (the Red Cross's access to prisoners
+against "humanitarian aspects ... captured servicemen"; "West Asia" against "the Middle East"; "ready to continue
+the dialogue" against "prepared to engage in diplomacy"; "political and diplomatic means" against "dialogue and
+diplomacy"; sanctions against "swift and severe costs"), MOFA's "Biden welcomed these measures" whose partner is
+lexically closer to the sentence before it ("Kishida explained the measures"); the other half of a sentence that
+covers two, which the labels leave unaligned (NOTES ambiguous decision 1), counted wrong twice (Taiwan, the meeting
+in Washington); a closing formula the labels keep apart ("agreed to meet in person" against "It was agreed to
+continue contacts") and same-topic sentences of different substance sharing words (the "Franco-German Council of
+Ministers" against "the December European Council", Germany's and the UK's support for Ukraine, defence
+capabilities against defence spending, sanctions against de-escalation). The Kremlin's "Joseph Biden, for his part,
+..." is read as narrator (labelled counterpart); the alignment does not need it."""
 from __future__ import annotations
 
 import random
@@ -174,19 +190,23 @@ def test_sentence_alignment_against_labels(pairs):
         print("  missed", miss)
     for wrong in sorted(predicted - gold):
         print("  wrong ", wrong)
-    # measured: precision 89.3%, recall 91.8% (before the names, countries, compounds and merges: 85.1%, 86.3%)
-    assert precision >= 0.89
-    assert recall >= 0.91
+    # measured: precision 89.3%, recall 91.8% (67 of 75 predicted; before the medium and the distance penalty, on this
+    # loader: 88.0%, 90.4%; before the names, countries, compounds and merges: 85.1%, 86.3%)
+    assert precision >= 0.893
+    assert recall >= 0.917
 
 
-# The grid the alignment's settings were chosen from: position weight, merge threshold (None: no merging), threshold.
+# The grid the alignment's settings were chosen from: position weight, merge threshold (None: no merging), threshold
+# (the cosine a match needs at the same place).
 GRID = [(weight, merge, threshold) for weight in (0.0, 0.05, 0.1, 0.15, 0.2) for merge in (None, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4)
-        for threshold in np.round(np.arange(0.10, 0.455, 0.01), 2)]
+        for threshold in np.round(np.arange(0.05, 0.405, 0.01), 2)]
 
 
 def test_alignment_settings_by_leave_one_pair_out(pairs):
     """Each setting of `align` chosen on twelve pairs (the one of highest F1 over their labelled matches) and scored
-    on the thirteenth: the cross-validated figures, and the check that every fold chose the module's constants."""
+    on the thirteenth: the cross-validated (held-out) figures. The module's constants are the setting of highest F1
+    on all thirteen; the folds do not all choose it (see the module docstring), so the held-out figures are what is
+    checked."""
     gold = _gold(pairs)
     found = find_pairs(pairs)
     scored = [(pair.doc_a, pair.doc_b, pair_scores(pairs, pair.doc_a, pair.doc_b)) for pair in found.itertuples(index=False)]
@@ -207,10 +227,11 @@ def test_alignment_settings_by_leave_one_pair_out(pairs):
     precision, recall = held_out[0] / held_out[1], held_out[0] / held_out[2]
     print(f"leave one pair out: {held_out[2]} labelled, {held_out[1]} predicted, {held_out[0]} right: "
           f"precision {precision:.1%}, recall {recall:.1%}; chosen {sorted(chosen, key=str)}")
-    assert chosen == {(POSITION_WEIGHT, MERGE_THRESHOLD, THRESHOLD)}
-    # measured: precision 89.3%, recall 91.8% cross-validated, the same as in-sample (every fold chose the same)
-    assert precision >= 0.89
-    assert recall >= 0.91
+    assert GRID[int(np.argmax(f1(total)))] == (POSITION_WEIGHT, MERGE_THRESHOLD, THRESHOLD)
+    # measured: precision 88.0%, recall 90.4% held out (66 right of 75 predicted; in-sample 89.3%, 91.8%); before the
+    # medium and the distance penalty, on this loader: 86.3%, 86.3%
+    assert precision >= 0.88
+    assert recall >= 0.904
 
 
 def test_roles_on_the_pairs(pairs):
