@@ -1,4 +1,6 @@
-"""The blind sample of whole-corpus kinds (labels/NOTES.md, "Blind sample of whole-corpus kinds"): 48 White House
+"""The blind samples of whole-corpus kinds (the second, drawn after the first had been read, is described at SAMPLES).
+
+The first (labels/NOTES.md, "Blind sample of whole-corpus kinds"): 48 White House
 readouts drawn at random, 12 per kind (leader calls, foreign meetings, domestic convenings, statements and other),
 every sentence's role and speaker and every document field labelled by reading, blind to the rules.
 
@@ -26,50 +28,69 @@ and those of samples not yet read (README).
 The thresholds sit just below, so a change that loses ground fails."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pandas as pd
 import pytest
 
 from conftest import LABELS, labelled_metadata, needs_whitehouse
 from test_speakers import match_labels, report, speaker_accuracy
 
-ROLE_ACCURACY = 0.96
-ROLE_ACCURACY_BY_KIND = {"leader_call": 0.99, "foreign_meeting": 0.98, "domestic": 0.92, "statement_or_other": 0.95}
-SPEAKER_ACCURACY = 0.985
-METADATA_AGREEMENT = {"host": 42, "counterpart": 38, "country": 44, "event_type": 42}
-MAX_UNMATCHED = 30  # labels whose sentence the loader cuts otherwise (a participant list's lines, one sentence there)
+@dataclass(frozen=True)
+class Bar:
+    """What a blind sample must keep: the figures measured on it, less a rounding."""
+
+    roles: float
+    roles_by_kind: dict[str, float]
+    speakers: float
+    fields: dict[str, int]  # readouts whose field agrees with the label
+    max_unmatched: int      # labels whose sentence the loader cuts otherwise (a participant list's lines, one there)
 
 
-@pytest.fixture(scope="module")
-def blind(whitehouse):
-    labels = pd.read_csv(LABELS / "whitehouse_blind_speakers.csv", keep_default_na=False)
-    metadata = pd.read_csv(LABELS / "whitehouse_blind_metadata.csv", keep_default_na=False, dtype=str)
+SAMPLES = {
+    "whitehouse_blind": Bar(0.96, {"leader_call": 0.99, "foreign_meeting": 0.98, "domestic": 0.92, "statement_or_other": 0.95},
+                            0.985, {"host": 42, "counterpart": 38, "country": 44, "event_type": 42}, 30),
+    # the second sample (labels/NOTES.md, "Second blind sample of whole-corpus kinds"), 24 readouts, 143 sentences:
+    # before any rule was read from it 87.6% of roles (leader calls 96.0%, foreign meetings 100%, domestic 78.3%,
+    # statements/other 82.9%), speakers 89.3%, fields host 21, counterpart 16, country 19, event type 21 of 24;
+    # after "all participants" (joint) and the White House's government, cabinet and federal officials (host):
+    # 91.2% (domestic 89.1%), the rest unchanged
+    "whitehouse_blind2": Bar(0.91, {"leader_call": 0.95, "foreign_meeting": 0.99, "domestic": 0.89, "statement_or_other": 0.82},
+                             0.89, {"host": 21, "counterpart": 16, "country": 19, "event_type": 21}, 8),
+}
+
+
+@pytest.fixture(scope="module", params=sorted(SAMPLES))
+def blind(request, whitehouse):
+    labels = pd.read_csv(LABELS / f"{request.param}_speakers.csv", keep_default_na=False)
+    metadata = pd.read_csv(LABELS / f"{request.param}_metadata.csv", keep_default_na=False, dtype=str)
     matched, unmatched = match_labels(whitehouse, labels)
     matched["kind"] = matched["file"].map(dict(zip(metadata["file"], metadata["kind"])))
-    return matched, unmatched, metadata
+    return SAMPLES[request.param], matched, unmatched, metadata
 
 
 @needs_whitehouse
-def test_roles_and_speakers_on_the_blind_sample(blind):
-    matched, unmatched, _ = blind
-    assert len(unmatched) <= MAX_UNMATCHED, unmatched[:5]
+def test_roles_and_speakers_on_the_blind_samples(blind):
+    bar, matched, unmatched, _ = blind
+    assert len(unmatched) <= bar.max_unmatched, unmatched[:5]
     accuracy, _ = report(matched, "blind White House sample")
     by_kind = (matched["role"] == matched["expected_role"]).groupby(matched["kind"]).mean()
     print(by_kind.to_string())
-    assert accuracy >= ROLE_ACCURACY
-    for kind, threshold in ROLE_ACCURACY_BY_KIND.items():
+    assert accuracy >= bar.roles
+    for kind, threshold in bar.roles_by_kind.items():
         assert by_kind[kind] >= threshold, kind
-    assert speaker_accuracy(matched) >= SPEAKER_ACCURACY
+    assert speaker_accuracy(matched) >= bar.speakers
 
 
 @needs_whitehouse
-def test_document_fields_on_the_blind_sample(whitehouse, blind):
-    _, _, metadata = blind
+def test_document_fields_on_the_blind_samples(whitehouse, blind):
+    bar, _, _, metadata = blind
     documents = whitehouse.documents.set_index("doc_id")
-    agree = dict.fromkeys(METADATA_AGREEMENT, 0)
+    agree = dict.fromkeys(bar.fields, 0)
     for row in metadata.itertuples(index=False):
         found = labelled_metadata(documents.loc[row.file.rsplit(".", 1)[0]])
         for field in agree:
             agree[field] += found[field].lower() == getattr(row, field).lower()
     print(agree)
-    for field, threshold in METADATA_AGREEMENT.items():
+    for field, threshold in bar.fields.items():
         assert agree[field] >= threshold, field
