@@ -52,8 +52,22 @@ dictionary, each drawn from the sentences its dictionary codes on the shared Whi
   infrastructure sentences labelled yes, 96 of 96 for security and 99 of 100 for regional conflicts, and of those it
   still codes 84/87 (96.6%), 96/104 (92.3%) and 99/109 (90.8%) are yes; on the corpus it codes 176 infrastructure
   sentences (was 181), 949 security (961) and 1015 regional conflicts (1015, 39 out and 39 in). Every theme drawn as
-  for sample 4 (sovereignty, culture and core interests had none left), 330 rows, waiting for blind labels; drawn on
-  the corpus as split since "Roe v." ends no sentence, with 24 rows of samples 1 to 4 renumbered to match (NOTES.md).
+  for sample 4 (sovereignty, culture and core interests had none left), 330 rows; drawn on the corpus as split since
+  "Roe v." ends no sentence, with 24 rows of samples 1 to 4 renumbered to match (NOTES.md). Labelled blind as sample 4.
+  Measured: 302 of 330 (91.5%); per theme pandemic and health 28/30, economy and trade 24/30, infrastructure and
+  connectivity 27/30, development and humanitarian aid 30/30, security and defence 28/30, multilateralism and
+  international order 29/30, climate and energy 30/30, science and technology 27/30, human rights and democracy 26/30,
+  migration 30/30, regional conflicts 23/30; on the earlier samples' sentences still coded, sovereignty and territorial
+  integrity 66/67, culture and people-to-people exchange 33/35, core interests 34/34. Eight of the eleven sampled
+  themes reach the issue's 90% (eleven of fourteen with those three); economy and trade, human rights and democracy
+  and regional conflicts do not. On 30 sentences a theme's figure moves by several points from sample to sample
+  (sample 4: economy 27, human rights 28, regional conflicts 21); samples 4 and 5 pooled (each blind to its own
+  revision; the dictionaries differ in three themes) give economy 51/60, human rights 54/60, regional conflicts 44/60,
+  599 of the 659 rows kept in all (NOTES.md has every theme).
+Eight rows of samples 1 to 4 (REMOVED) were labelled on a fragment ending in "Roe v.", "Dobbs v." or "Inc. v." (or
+beginning "Wade ...") that the loader now joins into a longer sentence; their labels describe no sentence it produces,
+so they were taken out of the files. The figures above are those measured at the time, with those rows. Labels are
+joined to sentences by (doc_id, sent_id) alone, so every row must carry the very sentence the loader gives that key.
 
 The assertions are made on the latest fully labelled sample, which must be the newest: while a newer sample waits for
 its labels the test fails and says so, since the labelled ones measured earlier dictionaries. Each theme must keep at
@@ -80,18 +94,21 @@ from helpers.themes import code_themes, load_dictionary
 
 LABELS = Path(__file__).parent / "labels"
 PER_THEME, TARGET = 30, 0.9
-# the precision each theme reached on theme_sample_4.csv, the latest labelled sample (see the docstring), less a
-# rounding; sovereignty, culture and core interests (none left to draw) on the earlier samples' sentences still coded;
-# replaced by theme_sample_5.csv's figures once it is labelled
-FLOORS = {"pandemic and health": 27 / 30, "economy and trade": 27 / 30, "infrastructure and connectivity": 26 / 30,
-          "development and humanitarian aid": 30 / 30, "security and defence": 24 / 30,
-          "sovereignty and territorial integrity": 66 / 67, "multilateralism and international order": 28 / 30,
-          "climate and energy": 28 / 30, "science and technology": 29 / 30, "culture and people-to-people exchange": 33 / 35,
-          "human rights and democracy": 28 / 30, "migration": 30 / 30, "regional conflicts": 21 / 30,
+# the precision each theme reached on theme_sample_5.csv, the latest labelled sample (see the docstring), less a
+# rounding; sovereignty, culture and core interests (none left to draw) on the earlier samples' sentences still coded
+FLOORS = {"pandemic and health": 28 / 30, "economy and trade": 24 / 30, "infrastructure and connectivity": 27 / 30,
+          "development and humanitarian aid": 30 / 30, "security and defence": 28 / 30,
+          "sovereignty and territorial integrity": 66 / 67, "multilateralism and international order": 29 / 30,
+          "climate and energy": 30 / 30, "science and technology": 27 / 30, "culture and people-to-people exchange": 33 / 35,
+          "human rights and democracy": 26 / 30, "migration": 30 / 30, "regional conflicts": 23 / 30,
           "core interests": 34 / 34}
-# yes counts of the labelled samples of earlier dictionaries, and their sizes
+# yes counts of the labelled samples of earlier dictionaries, and their sizes, as measured
 BEFORE = {"theme_sample.csv": (292, 420), "theme_sample_2.csv": (352, 397), "theme_sample_3.csv": (302, 354),
           "theme_sample_4.csv": (298, 330)}
+# rows since taken out of those samples (labelled on a fragment the loader now joins into a longer sentence; NOTES.md):
+# 1-based data rows as measured, and how many of them were yes
+REMOVED = {"theme_sample.csv": ((61, 75, 86, 168), 1), "theme_sample_2.csv": ((10,), 1),
+           "theme_sample_3.csv": ((21, 236), 1), "theme_sample_4.csv": ((25,), 1)}
 
 
 def _number(path: Path) -> int:
@@ -118,15 +135,31 @@ def _keys(frame: pd.DataFrame) -> set[tuple[str, int]]:
 
 
 @pytest.fixture(scope="module")
-def coded() -> set[tuple[str, int, str]]:
+def corpus():
     folder = os.environ.get("READOUTS_WHITEHOUSE_CORPUS")
     if not folder or not Path(folder).is_dir():
         pytest.fail("theme precision is measured on the shared White House corpus: set READOUTS_WHITEHOUSE_CORPUS")
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        corpus = load_corpus(folder)
+        return load_corpus(folder)
+
+
+@pytest.fixture(scope="module")
+def coded(corpus) -> set[tuple[str, int, str]]:
     result = code_themes(corpus)
     return set(zip(result["doc_id"], result["sent_id"].astype(int), result["theme"]))
+
+
+def test_every_label_is_on_a_sentence_the_loader_produces(corpus):
+    # labels are joined to sentences by (doc_id, sent_id) alone; a change in sentence splitting must not move a
+    # label onto another sentence, or leave it on a fragment that is now part of a longer one
+    sentences = corpus.sentences
+    text = dict(zip(zip(sentences["doc_id"], sentences["sent_id"].astype(int)), sentences["text"]))
+    for path in SAMPLES:
+        frame = _sample(path)
+        rows = enumerate(zip(frame["doc_id"], frame["sent_id"], frame["sentence"]), 1)
+        moved = [(row, d, s) for row, (d, s, sentence) in rows if text.get((d, s)) != sentence]
+        assert not moved, f"{path.name}: {len(moved)} rows not on the loader's sentence at their sent_id: {moved[:5]}"
 
 
 def test_samples_share_no_sentence():
@@ -139,9 +172,10 @@ def test_samples_share_no_sentence():
 
 def test_earlier_samples_are_the_before_figures():
     for name, (yes, size) in BEFORE.items():
+        rows, removed_yes = REMOVED.get(name, ((), 0))
         frame = _sample(LABELS / name)
-        assert _labelled(frame) and len(frame) == size, name
-        assert (frame["about_theme"] == "yes").sum() == yes, name
+        assert _labelled(frame) and len(frame) == size - len(rows), name
+        assert (frame["about_theme"] == "yes").sum() == yes - removed_yes, name
 
 
 def test_precision_per_theme_on_the_latest_labelled_sample(coded):
