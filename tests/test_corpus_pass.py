@@ -233,3 +233,9 @@ def test_the_publisher_s_principal_speaks_for_its_side_where_no_one_hosts(tmp_pa
 def test_an_abbreviation_closing_a_compound_or_a_case_name_ends_no_sentence(text, sentences):
     from helpers.segment import sentence_spans
     assert len(sentence_spans(default_lexicon(), text)) == sentences
+
+
+def test_a_name_written_family_name_first_is_the_same_person():
+    """Before the order of words was set aside, MOFA's "YOON Suk Yeol" (read as "Suk Yeol Yoon") and the Korean
+    presidency's "Yoon Suk Yeol" were two people, and the two readouts of one summit two events."""
+    assert canonical_names(Counter({"Yoon Suk Yeol": 5, "Suk Yeol Yoon": 2}))["Suk Yeol Yoon"] == "Yoon Suk Yeol"

@@ -313,7 +313,7 @@ def _is_part(part: list[str], whole: list[str]) -> bool:
 
 def canonical_names(counts: Counter, titles_of: dict[str, set[str]] | None = None) -> dict[str, str]:
     """name -> the one spelling the corpus gives that person, from how often each name is used: variants that are
-    the same up to case, accents, hyphens and spacing take the most used form; a name whose words are part of
+    the same up to case, accents, hyphens, spacing and the order of their words take the most used form; a name whose words are part of
     exactly one fuller name (once fuller names contained in others are set aside) takes that one, unless `titles_of`
     gives both names titles and they share none ("Speaker McCarthy" is not "National Climate Advisor Gina McCarthy")."""
     titles_of = titles_of or {}
@@ -321,6 +321,19 @@ def canonical_names(counts: Counter, titles_of: dict[str, set[str]] | None = Non
     for name, count in counts.items():
         if name:
             by_key[_key(name)][name] += count
+    # the same words in another order are one person ("Suk Yeol Yoon", from a "YOON Suk Yeol" written family name
+    # first, is "Yoon Suk Yeol"): the forms join the first key of those words
+    merged: dict[str, str] = {}
+    first_of_words: dict[tuple[str, ...], str] = {}
+    for key in sorted(by_key, key=lambda k: -sum(by_key[k].values())):
+        words_any_order = tuple(sorted(_word_keys(next(iter(by_key[key])))))
+        if len(words_any_order) < 2:
+            continue
+        if words_any_order in first_of_words:
+            merged[key] = first_of_words[words_any_order]
+            by_key[merged[key]].update(by_key.pop(key))
+        else:
+            first_of_words[words_any_order] = key
     # the most used form; between equals, the one with more accents, more hyphens, fewer capitals ("Cho Tae-yong")
     spelling = {key: max(forms.items(), key=lambda item: (item[1], sum(not ch.isascii() for ch in item[0]), item[0].count("-"),
                                                           -sum(ch.isupper() for ch in item[0]), item[0]))[0]
@@ -345,7 +358,7 @@ def canonical_names(counts: Counter, titles_of: dict[str, set[str]] | None = Non
     out = {}
     for name in counts:
         if name:
-            key = _key(name)
+            key = merged.get(_key(name), _key(name))
             out[name] = spelling[fuller.get(key, key)]
     return out
 
