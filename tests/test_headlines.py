@@ -41,6 +41,11 @@ def test_whom_a_traveller_met_after_the_opening_is_the_counterpart():
     fields = document_fields(lexicon, "Readout of Dr. Anna Varga’s Travel to Sweden", f"{opening} {later[0]}", opening,
                              {"source_url": "https://www.whitehouse.gov/briefing-room/x"}, later=later)
     assert fields["counterparts"] == ["Tomas Lind"] and fields["counterpart_country"] == "Sweden"
+    # one met with no country stated is of the country the trip's headline names
+    later = ["While in Sweden, Dr. Varga met with President Tomas Lind."]
+    fields = document_fields(lexicon, "Readout of Dr. Anna Varga’s Travel to Sweden", f"{opening} {later[0]}", opening,
+                             {"source_url": "https://www.whitehouse.gov/briefing-room/x"}, later=later)
+    assert fields["counterparts"] == ["Tomas Lind"] and fields["counterpart_country"] == "Sweden"
     # people of the publisher's own country met later are no foreign counterpart
     later = ["Dr. Varga traveled to Ohio on March 2 and met with Governor Tomas Lind."]
     fields = document_fields(lexicon, "Readout of Dr. Anna Varga’s Travel to Ohio", f"{opening} {later[0]}", opening,

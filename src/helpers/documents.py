@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from .dates import event_date, to_timestamp
-from .framing import framing_people
+from .framing import country_in, framing_people
 from .headlines import UNKNOWN_STYLE, event_type_of, headline_date, parse_headline
 from .lexicon import Lexicon, derived
 from .people import Person, canonical_name, clean_name, is_group, is_institution, name_parts, names_in_text, title_equivalents
@@ -113,7 +113,7 @@ def document_fields(lexicon: Lexicon, title: str, text: str, opening: str, meta:
             unused.remove(other)
             counterparts[i] = Person(_fuller(person.name, other.name), person.title or other.title, person.country or other.country)
     if not counterparts and not exchange and not opening_others:
-        counterparts = _foreign_met_later(lexicon, later)
+        counterparts = _foreign_met_later(lexicon, later, destination=country_in(lexicon, title))
     known = names_in_text(lexicon, f"{title}\n{text[:_NAMES_WITHIN]}")
     if host.title and not host.name:  # "Readout of the President's Call": the opening names the President
         # Only the opening: later in the body a title can belong to anyone the principals talked about ("the
@@ -149,15 +149,33 @@ def document_fields(lexicon: Lexicon, title: str, text: str, opening: str, meta:
     }
 
 
-def _foreign_met_later(lexicon: Lexicon, later: Sequence[str]) -> list[Person]:
-    """The people of another country than the publisher's that the first later framing sentence names as met."""
+def _foreign_met_later(lexicon: Lexicon, later: Sequence[str], *, destination: str = "") -> list[Person]:
+    """The people of another country than the publisher's that the first later framing sentence names as met; one
+    of no stated country is of the `destination` the headline names ("Travel to Colombia": "Finer met with President
+    Gustavo Petro")."""
     own = lexicon.setting("host_country")
+    destination = "" if destination == own else destination
+    principals = _principal_titles(lexicon)
     for sentence in later:
         _, others = framing_people(lexicon, sentence)
-        foreign = [Person(o.name, o.title, o.country) for o in others if o.country and o.country != own and not is_group(lexicon, o.name)]
+        # the destination stands for a principal's country only ("President Gustavo Petro"); an official of no
+        # stated country may be the traveller's own ("The DNI was joined by Assistant Secretary of State ...")
+        foreign = [Person(o.name, o.title, o.country or (destination if o.title in principals else "")) for o in others
+                   if not is_group(lexicon, o.name)]
+        foreign = [person for person in foreign if person.country and person.country != own]
         if foreign:
             return foreign
     return []
+
+
+@derived
+def _principal_titles(lexicon: Lexicon) -> frozenset[str]:
+    """Titles of heads of state and government, royals and ministers (`titles` kinds), not the publisher's own
+    offices (`publisher_offices`)."""
+    table = lexicon.table("titles")
+    kinds = {"head_of_state", "head_of_government", "royal", "minister"}
+    own = set(lexicon.words("publisher_offices", "title"))
+    return frozenset(t for t, k in zip(table["title"], table["kind"]) if k.strip() in kinds and t not in own)
 
 
 def _listed(value) -> list[str]:
