@@ -432,12 +432,15 @@ def _credit_publisher_officials(corpus: Corpus) -> Corpus:
     for frame in (corpus.sentences, corpus.tokens):
         if "speaker" not in frame or "role" not in frame or not len(frame):
             continue
-        pairs = frame.loc[frame["role"] == "other", ["doc_id", "speaker"]].drop_duplicates()
-        credited = {(d, s) for d, s in zip(pairs["doc_id"].astype(str), pairs["speaker"].astype(str))
-                    if s and s in officials_of.get(d, ()) and s not in counterparts_of.get(d, ())}
-        if credited:
-            keys = pd.MultiIndex.from_arrays([frame["doc_id"].astype(str), frame["speaker"].astype(str)])
-            frame.loc[(frame["role"] == "other").to_numpy() & keys.isin(list(credited)), "role"] = "host"
+        # only the rows read as `other` are looked at: the tokens frame of a large corpus holds millions of rows
+        others = np.flatnonzero((frame["role"] == "other").to_numpy())
+        rows = frame.iloc[others][["doc_id", "speaker"]].astype(str)
+        credited = [bool(s) and s in officials_of.get(d, ()) and s not in counterparts_of.get(d, ())
+                    for d, s in zip(rows["doc_id"], rows["speaker"])]
+        if any(credited):
+            role = frame["role"].copy()
+            role.iloc[others[np.asarray(credited)]] = "host"
+            frame["role"] = role
     return corpus
 
 
