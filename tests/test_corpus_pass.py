@@ -203,8 +203,11 @@ def test_co_conveners_name_no_single_host(tmp_path):
     corpus = _load(_whitehouse_folder(tmp_path, {"tenants": (
         "Readout of White House Meeting on Tenant Protections",
         "Yesterday, Domestic Policy Advisor Eva Kis, Council Director Jan Berg, and Rescue Plan Coordinator Tomas Lind "
-        "convened a meeting with tenant leaders and advocates.\n\nParticipants discussed fair leases.")}))
-    assert corpus.documents["host"].iloc[0] == ""
+        "convened a meeting with tenant leaders and advocates.\n\nParticipants discussed fair leases."),
+        "delegation": ("Readout of Senior Administration Official Travel to Lindavia",
+                       "Senior Director Eva Kis, Ambassador Jan Berg, and Department of Homeland Security Assistant "
+                       "Secretary Tomas Lind traveled with the delegation to the capital.\n\nThe delegation met local leaders.")}))
+    assert list(corpus.documents["host"]) == ["", ""]
 
 
 def test_the_publisher_s_principal_speaks_for_its_side_where_no_one_hosts(tmp_path):

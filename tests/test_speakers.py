@@ -421,3 +421,12 @@ def test_the_publisher_s_government_and_everyone_present_speak_as_groups():
                          ["All participants emphasized the need to build faster."],
                          title="Readout of a Forum on Charging Infrastructure Hosted by the Office of the Cyber Director")
     assert list(out["role"]) == ["narrator", "host", "counterpart", "joint"]
+
+
+def test_a_country_s_officials_speak_for_it_and_two_countries_officials_for_both():
+    out = _readout(["President Anna Varga met with Prime Minister Tomas Lind of Sweden in Budapest."],
+                   ["During the visit, Hungarian and Swedish officials reaffirmed the partnership.",
+                    "Hungary updated Sweden on the talks in Vienna."],
+                   ["Prime Minister Lind thanked President Varga.", "In addition, Swedish and Hungarian officials spoke about security."],
+                   ["Swedish officials described the new port."], host="Anna Varga")
+    assert list(out["role"]) == ["narrator", "joint", "host", "counterpart", "joint", "counterpart"]

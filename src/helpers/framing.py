@@ -18,7 +18,8 @@ import re
 from dataclasses import dataclass
 
 from .lexicon import SENTENCE_END, Lexicon, alternation, derived
-from .people import Person, country_names, country_of, country_prefix, is_institution, listed_people, name_pattern, parse_person, titles
+from .people import (Person, country_names, country_of, country_prefix, is_institution, listed_people, name_pattern, parse_person,
+                     titles, words_of_kind)
 
 
 @dataclass(frozen=True)
@@ -100,6 +101,7 @@ class _FramingRules:
     before_verb: re.Pattern    # an auxiliary or adverbs between the name and the verb ("has held", "today held")
     lead: re.Pattern           # what may stand between the verb and its objects ("today", "by phone", "with")
     tail: re.Pattern           # where the objects end ("to discuss", "on", a semicolon)
+    list_close: re.Pattern     # the last item of a list of three or more: ", and " and the words of its office before it
 
 
 @derived
@@ -123,14 +125,13 @@ def _framing_rules(lexicon: Lexicon) -> _FramingRules:
         conjoined_first=re.compile(rf"^(?:[Tt]he\s+)?((?:\w+\s+)?(?:{title_alternatives})\s+{name}),?\s+and\s+(?P<guest>(?:[\w’'-]+\s+){{0,3}})$"),
         lead=re.compile(rf"^(?:\s+(?:{adverb}|{lead or '(?!)'}))*\s*(?:{verb_links or '(?!)'})?\s*"),
         tail=re.compile(rf"\s+(?:{end or '(?!)'})\b|[;:(]|\.\s*$"),
+        list_close=re.compile(rf",\s+and\s+(?:(?:[A-Z][\w’'-]*|{alternation(words_of_kind(lexicon, 'link_words', 'office_inner'))})\s+){{0,8}}$"),
     )
 
 
 # A news agency's dateline before the sentence proper: "Riyadh, November 14, 2022, SPA -- ", "DHAKA, Nov 14 (BSS) - ".
 # An agency's initials alone count too: "VGP – Prime Minister ...".
 _DATELINE = re.compile(r"^(?=[A-Z])[^.]{0,150}?(?:\d|\b[A-Z]{2,}\b)[^.]*?\s(?:--|—|–|-)\s+")
-# the last item of a list of three or more: ", and " just before it and the words of its office
-_LIST_CLOSE = re.compile(r",\s+and\s+(?:[A-Z][\w’'-]*\s+){0,5}$")
 # A short aside in brackets is no part of the people around it: "Abiy Ahmed (PhD) and ...", "this Tuesday (14)".
 _ASIDE = re.compile(r"\s*\([^()\s]{1,8}\)")
 
@@ -179,7 +180,7 @@ def _framing_people(lexicon: Lexicon, opening: str) -> tuple[Person, list[Person
     if (served := rules.trailing_name_of.search(opening, 0, cut)) and _names_country(lexicon, served.group("of")):
         subject = served  # not "Deputy Chief of Staff" nor "Department of Education Secretary X", whose "of" names no country
     host = parse_person(lexicon, subject.group(1)) if subject else Person()
-    if subject and _LIST_CLOSE.search(opening, 0, subject.start()):
+    if subject and rules.list_close.search(opening, 0, subject.start()):
         host = Person()  # the last of several ("A, B, and C convened ..."): co-conveners, no single principal
     # Two principals as one subject ("President Ferdinand R. Marcos Jr. and Japanese Prime Minister Fumio Kishida
     # held ..."): the first named is the publisher's, the other its guest.

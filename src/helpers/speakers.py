@@ -78,6 +78,7 @@ class _Rules:
     event: re.Pattern
     group: re.Pattern         # one group ("Senior Administration officials", "A home health care professional")
     group_side: dict[str, str]  # a group's head phrase, lower-cased -> the role it speaks for
+    group_head: re.Pattern    # a group's head phrase straight after a word ("Mexican officials")
     aside: re.Pattern         # an aside between a subject and its verb (", joined by X,", "—which included ...—")
     by_gerund: re.Pattern     # "opened the meeting by reaffirming": a verb in -ing after "by", in the first clause
     report_lemmas: frozenset[str]  # the lemmas of the reporting verbs
@@ -173,6 +174,7 @@ def _rules(lexicon: Lexicon) -> _Rules:
         event=event,
         group=group,
         group_side=group_side,
+        group_head=re.compile(rf"\s+(?:{alternation(sorted(group_side, key=len, reverse=True))})(?![\w'’-])", re.IGNORECASE),
         by_gerund=re.compile(rf"(?:\s+[\w’'-]+){{1,6}}?\s+(?:{_piece(lexicon, 'link_words', 'means')})\s+(?P<gerund>[a-z]+ing)(?![\w-])"),
         # a form that also frames keeps its reporting lemma ("welcomed"): "by welcoming ..." reports
         report_lemmas=frozenset(lemma for _, lemma, _ in verb_table.forms.values() if lemma),
@@ -530,6 +532,8 @@ def _subject(text: str, pos: int, rules: _Rules) -> _Subject | None:
             kind, phrase, end = item
             phrases.append(phrase)
             kinds.add(kind)
+            if kind == "country" and (head := rules.group_head.match(text, end)):
+                end = head.end()  # "Mexican officials", "U.S. and Mexican leaders": a country's group speaks for it
         sep = rules.separator.match(text, end)
         if not sep or (rules.group.match(text, sep.end()) is None and _mention(text, sep.end(), rules) is None):
             break
@@ -735,7 +739,8 @@ def _decide(text: str, *, first: bool, cast: _Cast, paragraph: _Decision | None,
         if subject.kind == "countries":
             if not has_verb and _publisher_present(text[start:], rules):
                 return _Decision(NARRATOR, rule=PRESENT_STATEMENT)  # "Kenya has received 2.8 million vaccines ..."
-            if individual or paragraph is not None and paragraph.role == JOINT:
+            both_sides = {role for role, _ in resolved} >= {HOST, COUNTERPART}
+            if individual and not (has_verb and both_sides) or paragraph is not None and paragraph.role == JOINT and not has_verb:
                 return _continue(paragraph, lemma, "country inside speech")
             if not has_verb:
                 continue
