@@ -340,3 +340,15 @@ def test_seed_themes_credited_by_role(seed):
     core = coded[coded["theme"] == "core interests"]
     assert set(core["speaker"]) == {"Alexander Lukashenko"}
     assert {"Hong Kong", "Taiwan", "Xinjiang"} <= set("; ".join(core["matches"]).split("; "))
+
+
+def test_a_place_named_alone_is_no_conflict_beside_none_of_its_words():
+    _, tokens = make_frames([
+        ("d1", "The Vice President reaffirmed our commitment to Israel's security.", "A", "host"),
+        ("d1", "They condemned the rocket attacks on Israel.", "A", "host"),
+        ("d1", "Poland welcomed Ukrainian refugees into their communities.", "A", "host"),
+        ("d1", "They discussed Russia's war against Ukraine and support for Ukrainian forces.", "A", "host"),
+        ("d1", "They discussed the latest developments in Gaza.", "A", "host"),
+    ])
+    coded = code_themes(tokens)
+    assert list(coded.loc[coded["theme"] == "regional conflicts", "sent_id"]) == [1, 3, 4]
