@@ -430,3 +430,11 @@ def test_a_country_s_officials_speak_for_it_and_two_countries_officials_for_both
                    ["Prime Minister Lind thanked President Varga.", "In addition, Swedish and Hungarian officials spoke about security."],
                    ["Swedish officials described the new port."], host="Anna Varga")
     assert list(out["role"]) == ["narrator", "joint", "host", "counterpart", "joint", "counterpart"]
+
+
+def test_listening_is_the_listener_s_side_s_part():
+    out = _house_readout(["Today, senior officials met with tenant advocates."],
+                         ["In their discussions with tenant advocates, Administration officials also heard about late repairs."],
+                         ["During the meeting, advocates and administration officials continued to discuss repairs."],
+                         title="Readout of White House Meetings with Tenant Advocates")
+    assert list(out["role"]) == ["narrator", "host", "joint"]
