@@ -438,3 +438,10 @@ def test_listening_is_the_listener_s_side_s_part():
                          ["During the meeting, advocates and administration officials continued to discuss repairs."],
                          title="Readout of White House Meetings with Tenant Advocates")
     assert list(out["role"]) == ["narrator", "host", "joint"]
+
+
+def test_a_directive_is_its_giver_s_and_an_opening_pronoun_the_publisher_s():
+    out = _house_readout(["Following the meetings in the region, she directed her advisor, Dr. Anna Varga, to travel to Lindavia."],
+                         ["Dr. Varga lauded the partnership.", "Dr. Varga directed her team to stay in contact."],
+                         title="Readout of Dr. Anna Varga’s Travel to Lindavia", host="Anna Varga")
+    assert list(out["role"]) == ["narrator", "host", "host"]

@@ -704,6 +704,8 @@ def _decide(text: str, *, first: bool, cast: _Cast, paragraph: _Decision | None,
                 if antecedent is None:
                     if not has_verb:
                         break  # "He and his coworkers face ..." with no one named before: no speech, so the paragraph's
+                    if first:  # the opening, in the publisher's voice: "..., she directed her advisor to travel ..."
+                        return _Decision(NARRATOR, rule="opening")
                     return _Decision(UNATTRIBUTED, verb=lemma, rule="pronoun without antecedent")
                 role, speaker = antecedent
                 if not has_verb and antecedent != last_person and not _continues(paragraph, antecedent):
