@@ -242,3 +242,27 @@ def test_a_name_written_family_name_first_is_the_same_person():
     """Before the order of words was set aside, MOFA's "YOON Suk Yeol" (read as "Suk Yeol Yoon") and the Korean
     presidency's "Yoon Suk Yeol" were two people, and the two readouts of one summit two events."""
     assert canonical_names(Counter({"Yoon Suk Yeol": 5, "Suk Yeol Yoon": 2}))["Suk Yeol Yoon"] == "Yoon Suk Yeol"
+
+
+def test_the_publisher_s_principal_hosts_and_a_name_keeps_its_accents(tmp_path):
+    """Before: a readout whose headline names the guest first had the guest as host and the publisher's own principal
+    as counterpart; a headline's unaccented spelling could win over the body's accented one."""
+    readouts = {"call": ("Readout of President Anna Varga’s Call with Prime Minister Tomas Lind of Sweden",
+                         "President Anna Varga spoke today with Prime Minister Tomas Lind of Sweden. President Varga "
+                         "stressed the value of the rail link and thanked Sweden for its support in the winter."),
+                "meeting": ("Readout of President Anna Varga’s Meeting with Chancellor Eva Kis of Austria",
+                            "President Anna Varga met today with Chancellor Eva Kis of Austria. The leaders discussed "
+                            "energy prices, the Danube ports and a shared plan for research funding."),
+                "guest": ("Readout of Meeting between Prime Minister Lind and President Varga",
+                          "Prime Minister Tomas Lind and President Anna Varga met at the White House today. Prime "
+                          "Minister Lind thanked President Varga for the visit."),
+                "accents": ("Readout of President Anna Varga’s Call with President Aleksandar Vucic of Serbia",
+                            "President Anna Varga spoke today with President Aleksandar Vučić of Serbia about the "
+                            "border crossings, the energy grid and the talks planned for the spring in Belgrade.")}
+    corpus = _load(_whitehouse_folder(tmp_path, readouts))
+    documents = corpus.documents.set_index("doc_id")
+    assert documents.loc["guest", "host"] == "Anna Varga" and list(documents.loc["guest", "counterparts"]) == ["Tomas Lind"]
+    assert documents.loc["guest", "counterpart_country"] == "Sweden"
+    guest = corpus.sentences[corpus.sentences["doc_id"] == "guest"]
+    assert list(guest["role"])[-1] == "counterpart" and list(guest["speaker"])[-1] == "Tomas Lind"
+    assert list(documents.loc["accents", "counterparts"]) == ["Aleksandar Vučić"]

@@ -391,7 +391,7 @@ def _merge(parts: list[_Part], lexicon: Lexicon | None = None) -> Corpus:
     # readouts of one event linked (helpers.events), which needs the settled names
     if not len(corpus.documents):
         return corpus
-    settled = _credit_publisher_officials(settle(_credit_hosts_named_elsewhere(corpus), as_lexicon(lexicon)))
+    settled = _credit_publisher_officials(_publisher_principal_hosts(settle(_credit_hosts_named_elsewhere(corpus), as_lexicon(lexicon))))
     return link_events(settled, lexicon=as_lexicon(lexicon))
 
 
@@ -415,6 +415,42 @@ def _credit_hosts_named_elsewhere(corpus: Corpus) -> Corpus:
     return corpus
 
 
+def _publisher_principal_hosts(corpus: Corpus) -> Corpus:
+    """The publisher's principal hosts: where a readout's host is none of the publisher's officials
+    (`documents.publisher_officials`) and one of its counterparts is ("Readout of the Meeting between Prime Minister
+    Ardern and Vice President Harris", a joint readout with the European Council), the two change places, and so do
+    the roles of their sentences and tokens."""
+    officials = publisher_officials(corpus.documents)
+    if not officials:
+        return corpus
+    docs = corpus.documents
+    publisher = docs["publisher"].astype(str)
+    swapped = []
+    for i, (host, counterparts, p) in enumerate(zip(docs["host"].astype(str), docs["counterparts"], publisher)):
+        own = officials.get(p, frozenset())
+        principal = next((str(c) for c in counterparts if str(c) in own), "")
+        if principal and host not in own:
+            docs.at[docs.index[i], "counterparts"] = [host] * bool(host) + [str(c) for c in counterparts if str(c) != principal]
+            docs.at[docs.index[i], "host"] = principal
+            swapped.append(str(docs["doc_id"].iloc[i]))
+    if swapped:
+        # the country stated was the principal's own: the new counterpart's is the one their other readouts give
+        firsts = docs["counterparts"].map(lambda names: str(names[0]) if len(names) else "")
+        stated = docs.loc[~docs["doc_id"].astype(str).isin(swapped) & (docs["counterpart_country"].astype(str) != "")]
+        country_of = stated.groupby(firsts[stated.index])["counterpart_country"].agg(lambda c: c.astype(str).mode().iloc[0]).to_dict()
+        moved = docs["doc_id"].astype(str).isin(swapped)
+        docs.loc[moved, "counterpart_country"] = [country_of.get(first, "") if first else "" for first in firsts[moved]]
+    for frame in (corpus.sentences, corpus.tokens):
+        if not swapped or "role" not in frame or not len(frame):
+            continue
+        rows = np.flatnonzero(frame["doc_id"].astype(str).isin(swapped).to_numpy())
+        role = frame["role"].copy()
+        was = role.iloc[rows].astype(str).to_numpy()
+        role.iloc[rows] = np.where(was == "host", "counterpart", np.where(was == "counterpart", "host", was))
+        frame["role"] = role
+    return corpus
+
+
 def _credit_publisher_officials(corpus: Corpus) -> Corpus:
     """In a readout with no named host (a summit or meeting the publisher itself convenes), a speaker read as `other`
     who hosts the same publisher's other readouts (`documents.publisher_officials`) speaks for the publisher's side:
@@ -425,7 +461,7 @@ def _credit_publisher_officials(corpus: Corpus) -> Corpus:
     if not officials:
         return corpus
     docs = corpus.documents
-    publisher = docs["publisher"].astype(str).where(docs["publisher"].astype(str) != "", docs["source_style"].astype(str))
+    publisher = docs["publisher"].astype(str)
     officials_of = {doc_id: officials.get(p, frozenset()) for doc_id, p, host in zip(docs["doc_id"].astype(str), publisher, docs["host"].astype(str))
                     if not host}
     counterparts_of = {doc_id: set(map(str, names)) for doc_id, names in zip(docs["doc_id"].astype(str), docs["counterparts"])}

@@ -8,6 +8,7 @@ field stated in the file's own header wins over both.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 
 import numpy as np
@@ -34,8 +35,15 @@ def _same_person(lexicon: Lexicon, a: Person, b: Person) -> bool:
 
 
 def _fuller(name: str, other: str) -> str:
-    """`name`, or `other` when it says more of the same name ("Meloni" in a headline, "Giorgia Meloni" in the opening)."""
+    """`name`, or `other` when it says more of the same name ("Meloni" in a headline, "Giorgia Meloni" in the opening)
+    or the same with its accents ("Vucic" in a headline, "Vučić" in the opening)."""
+    if name and other != name and _unaccented(other) == name:
+        return other
     return other if not name or len(other) > len(name) and name in other else name
+
+
+def _unaccented(text: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
 
 
 @derived
@@ -82,7 +90,7 @@ def document_fields(lexicon: Lexicon, title: str, text: str, opening: str, meta:
     meta = meta or {}
     base_lexicon = lexicon
     published = to_timestamp(meta.get("published") or meta.get("date") or meta.get("published_time"))
-    style = _style_of(lexicon, meta)
+    style = stated_style = _style_of(lexicon, meta)
     host, counterparts, event_phrase, headline_style = parse_headline(lexicon.for_style(style), title)
     if not style:
         style = headline_style
@@ -134,7 +142,8 @@ def document_fields(lexicon: Lexicon, title: str, text: str, opening: str, meta:
     date = to_timestamp(meta.get("event_date")) or event_date(up_to_opening, published or dated, lexicon=lexicon) or dated
     return {
         "source_style": style or UNKNOWN_STYLE,
-        "publisher": publisher_of(base_lexicon, meta, style=style, path=path),
+        # a house style told only by the headline's form ("Readout of ...", which others write too) names no publisher
+        "publisher": publisher_of(base_lexicon, meta, style=stated_style, path=path),
         "title": title,
         "date": date,
         "published": published,
@@ -220,10 +229,9 @@ _OFFICIAL_AFTER = 2
 def publisher_officials(documents: pd.DataFrame) -> dict[str, frozenset[str]]:
     """publisher -> the people who host at least two of its readouts: its own officials. In a readout they do not
     host (a summit the publisher convenes, a meeting its head chairs) they still speak for the publisher's side.
-    Publishers are told apart by `publisher`, else by `source_style`; readouts of neither are left out."""
-    publisher = documents["publisher"].astype(str).where(documents["publisher"].astype(str) != "", documents["source_style"].astype(str))
-    hosted = pd.DataFrame({"publisher": publisher, "host": documents["host"].astype(str)})
-    hosted = hosted[(hosted["host"] != "") & ~hosted["publisher"].isin(["", "unknown"])]
+    Only a stated `publisher` counts: a house style ("mfa") is shared by many governments' readouts."""
+    hosted = pd.DataFrame({"publisher": documents["publisher"].astype(str), "host": documents["host"].astype(str)})
+    hosted = hosted[(hosted["host"] != "") & (hosted["publisher"] != "")]
     counts = hosted.value_counts()
     officials = counts[counts >= _OFFICIAL_AFTER].reset_index()
     return {str(p): frozenset(group["host"]) for p, group in officials.groupby("publisher")}

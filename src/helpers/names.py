@@ -334,8 +334,10 @@ def canonical_names(counts: Counter, titles_of: dict[str, set[str]] | None = Non
             by_key[merged[key]].update(by_key.pop(key))
         else:
             first_of_words[words_any_order] = key
-    # the most used form; between equals, the one with more accents, more hyphens, fewer capitals ("Cho Tae-yong")
-    spelling = {key: max(forms.items(), key=lambda item: (item[1], sum(not ch.isascii() for ch in item[0]), item[0].count("-"),
+    # a form with its accents first ("Aleksandar Vučić" where a headline writes "Vucic": plain letters lose them, no
+    # one adds them), then the most used; between equals, more hyphens, fewer capitals ("Cho Tae-yong")
+    spelling = {key: max(forms.items(), key=lambda item: (any(not ch.isascii() for ch in item[0]), item[1],
+                                                          sum(not ch.isascii() for ch in item[0]), item[0].count("-"),
                                                           -sum(ch.isupper() for ch in item[0]), item[0]))[0]
                 for key, forms in by_key.items()}
     words = {key: _word_keys(spelling[key]) for key in spelling}
