@@ -445,3 +445,12 @@ def test_a_directive_is_its_giver_s_and_an_opening_pronoun_the_publisher_s():
                          ["Dr. Varga lauded the partnership.", "Dr. Varga directed her team to stay in contact."],
                          title="Readout of Dr. Anna Varga’s Travel to Lindavia", host="Anna Varga")
     assert list(out["role"]) == ["narrator", "host", "host"]
+
+
+def test_a_sentence_opening_with_a_conjunction_has_its_subject_after_it_and_a_perfect_receipt_is_no_report():
+    out = _house_readout(["President Anna Varga met with Prime Minister Tomas Lind of Sweden today."],
+                         ["The leaders discussed vaccine supplies.", "Sweden has received two million doses so far."],
+                         ["Prime Minister Lind thanked President Varga.", "And he described the new port."],
+                         title="Readout of President Varga's Meeting with Prime Minister Lind", host="Anna Varga",
+                         counterparts=("Tomas Lind",), counterpart_country="Sweden")
+    assert list(out["role"]) == ["narrator", "joint", "narrator", "counterpart", "counterpart"]

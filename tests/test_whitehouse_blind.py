@@ -24,7 +24,8 @@ opening its counterparts; co-conveners name no single host; "Japan-U.S." and "Ro
 96.2% of roles (leader calls 100%, foreign meetings 98.7%, domestic 92.7%, statements/other 95.5%), speakers' names
 99.0%; metadata host 42/48, counterpart 38/48, country 44/48, event type 42/48. This sample now measures rules that
 were changed while reading its misses (then also listening verbs, "heard about", as the listener's side's part,
-and "continued to discuss": 96.5%): the figures a user should expect on new material are the "before" ones above
+and "continued to discuss": 96.5%; then a sentence opening with a conjunction has its subject after it, "Kenya has
+received ..." is no report: 97.2%): the figures a user should expect on new material are the "before" ones above
 and those of samples not yet read (README).
 The thresholds sit just below, so a change that loses ground fails."""
 from __future__ import annotations
@@ -49,7 +50,7 @@ class Bar:
 
 
 SAMPLES = {
-    "whitehouse_blind": Bar(0.965, {"leader_call": 0.99, "foreign_meeting": 0.98, "domestic": 0.92, "statement_or_other": 0.95},
+    "whitehouse_blind": Bar(0.97, {"leader_call": 0.99, "foreign_meeting": 0.99, "domestic": 0.93, "statement_or_other": 0.95},
                             0.985, {"host": 42, "counterpart": 38, "country": 44, "event_type": 42}, 30),
     # the second sample (labels/NOTES.md, "Second blind sample of whole-corpus kinds"), 24 readouts, 143 sentences:
     # before any rule was read from it 87.6% of roles (leader calls 96.0%, foreign meetings 100%, domestic 78.3%,

@@ -112,6 +112,7 @@ class _Rules:
     mutual_lemmas: frozenset[str]  # reporting verbs done by both sides when "with" the other (link_words `mutual`)
     clause_words: dict[str, str]  # lower-cased word -> "present", "past" or "first_person" (clause_words.csv)
     past_suffixes: tuple[str, ...]
+    perfect_auxiliaries: frozenset[str]  # "has", "had": before a framing verb with no person after it, no report
     lead_word: re.Pattern     # a word of the lead_ins table ("During", "Following": prepositions, not participles)
     passive: re.Pattern       # a reporting verb in the passive in the first clause: "Views were also exchanged"
 
@@ -205,7 +206,9 @@ def _rules(lexicon: Lexicon) -> _Rules:
         backshifted=lexicon.setting("reported_speech") == "backshifted",
         publisher_offices=frozenset(lexicon.words("publisher_offices", "title")),
         mutual_lemmas=frozenset(words_of_kind(lexicon, "link_words", "mutual")),
-        clause_words={w.lower(): k for w, k in lexicon.mapping("clause_words", "word", "kind").items() if k != "past_suffix"},
+        clause_words={w.strip().lower(): k.strip() for w, k in zip(lexicon.table("clause_words")["word"], lexicon.table("clause_words")["kind"])
+                      if k.strip() not in ("past_suffix", "perfect")},
+        perfect_auxiliaries=frozenset(w.lower() for w in words_of_kind(lexicon, "clause_words", "perfect")),
         past_suffixes=tuple(w.lower() for w in words_of_kind(lexicon, "clause_words", "past_suffix")),
         name_fillers=name_fillers(lexicon),
         list_marker=_LIST_MARKER,
@@ -477,6 +480,10 @@ def _clause_starts(text: str, rules: _Rules, pos: int = 0, cast: _Cast | None = 
     whoever it names. A participle ("Welcoming President X, His Highness affirmed ...") is not either when a speaker
     with a reporting verb follows a comma; otherwise it may be ("Joining President X on the call were ..."). The
     opening word may be part of a name the document knows ("Ding Xuexiang said ...")."""
+    opener = rules.word.match(text, pos)
+    if opener is not None and opener.group()[:1].isupper() and opener.group().lower() in rules.coordinators and (
+            after := rules.comma_free_word.match(text, opener.end())):
+        pos = after.end()  # a sentence may open with a conjunction, its subject after it: "And the group discussed ..."
     if not rules.lead_in.match(text, pos):
         return [(pos, False)]
     commas = [m.end() for m in rules.comma.finditer(text, pos, min(len(text), pos + 250))][:4]
@@ -676,7 +683,10 @@ def _decide(text: str, *, first: bool, cast: _Cast, paragraph: _Decision | None,
         if kind == "frame" and needs_object and not first and (
                 _verb_form(verb_match.group("verb"), rules) in rules.greetings
                 or not rules.framing_object.match(text, verb_match.end())):
-            kind = "report"  # a greeting or message later on is what its sender said
+            # a greeting or message later on is what its sender said; not after the perfect's auxiliary ("Kenya has
+            # received 2.8 million vaccines")
+            before = rules.word.findall(text, max(0, verb_match.start("verb") - 12), verb_match.start("verb"))
+            kind = "" if before and before[-1].lower() in rules.perfect_auxiliaries else "report"
         if kind == "background":
             # "X is paying an official visit to ...", "He is accompanied by ...": the publisher's account of a person
             # (a subject the rules know: a person, a pronoun; not "This is in addition to ...")
