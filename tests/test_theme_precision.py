@@ -87,6 +87,19 @@ dictionary, each drawn from the sentences its dictionary codes on the shared Whi
   infrastructure 81/90, development 89/90, security 77/90, multilateralism 74/79, climate 85/90, science 83/90, human
   rights 81/90, migration 65/65, regional conflicts 69/90; samples 5 and 6, 561 of 624 (89.9%; NOTES.md has every
   theme).
+- theme_sample_7.csv (seed 20261207, none of samples 1 to 6 nor the keys of the rows taken out of them): the dictionary
+  revised for the four themes under 90% on samples 4 to 6 pooled. Pandemic and health leaves out the pandemic as the
+  background or cause of another matter ("during a global pandemic", "in the wake of the pandemic", recovery from it,
+  "like the pandemic", what it exacerbated, showed, exposed or laid bare, "pandemic-era", COVID relief), which counts
+  only beside a health word, and health-care workers named only among the people met or convened; security and
+  defence leaves out national security teams and the national security community (people, like the advisors), a
+  technology fund's name and "weaponization" of energy or food (a figure of speech); regional conflicts leaves out
+  conflict as a kind of hardship beside hunger or fragility; economy and trade is unchanged. On samples 1 to 6
+  (development data, so no measure of it): yes still coded pandemic 142/142, security 149/149, economy 127/141,
+  regional conflicts 136/148; still-coded rows that are yes 142/151 (was 142/164), 149/159 (149/162), 127/138
+  (unchanged), 136/145 (136/147); corpus sentences coded 684 -> 645, 946 -> 928, 1142, 888 -> 886. Drawn as sample 6:
+  240 rows, 30 for each of the eight themes with sentences left (infrastructure, multilateralism and migration had
+  none left, like sovereignty, culture and core interests). Unlabelled: the precision test fails until it is.
 Eight rows of samples 1 to 4 (REMOVED) were labelled on a fragment ending in "Roe v.", "Dobbs v." or "Inc. v." (or
 beginning "Wade ...") that the loader now joins into a longer sentence; their labels describe no sentence it produces,
 so they were taken out of the files. The figures above are those measured at the time, with those rows. Labels are
@@ -128,7 +141,7 @@ FLOORS = {"pandemic and health": 25 / 30, "economy and trade": 24 / 30, "infrast
           "core interests": 34 / 34}
 # yes counts of the labelled samples of earlier dictionaries, and their sizes, as measured
 BEFORE = {"theme_sample.csv": (292, 420), "theme_sample_2.csv": (352, 397), "theme_sample_3.csv": (302, 354),
-          "theme_sample_4.csv": (298, 330), "theme_sample_5.csv": (302, 330)}
+          "theme_sample_4.csv": (298, 330), "theme_sample_5.csv": (302, 330), "theme_sample_6.csv": (259, 294)}
 # rows since taken out of those samples (labelled on a fragment the loader now joins into a longer sentence; NOTES.md):
 # 1-based data rows as measured, and how many of them were yes
 REMOVED = {"theme_sample.csv": ((61, 75, 86, 168), 1), "theme_sample_2.csv": ((10,), 1),

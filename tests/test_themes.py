@@ -178,6 +178,27 @@ def test_shipped_rules_for_regions_titles_and_harms():
     assert "infrastructure and connectivity" not in by_theme
 
 
+def test_shipped_rules_for_background_participants_and_figures():
+    _, tokens = make_frames([
+        ("d1", "They discussed the dangerous journey, especially during a global pandemic.", "A", "host"),
+        ("d1", "They discussed the economic recovery from the COVID-19 pandemic.", "A", "host"),
+        ("d1", "The families discussed how the pandemic exacerbated the challenges of child care.", "A", "host"),
+        ("d1", "They discussed a public health system to address challenges laid bare by the pandemic.", "A", "host"),
+        ("d1", "She has convened health care providers, faith leaders and advocates.", "A", "host"),
+        ("d1", "They discussed efforts to end the COVID-19 pandemic.", "A", "host"),
+        ("d1", "They discussed Russia's weaponization of energy.", "A", "host"),
+        ("d1", "The President was briefed by his national security team.", "A", "host"),
+        ("d1", "They discussed missile defense.", "A", "host"),
+        ("d1", "The World Bank builds resilience to climate change, fragility and conflict.", "A", "host"),
+        ("d1", "They discussed the conflict in Sudan.", "A", "host"),
+    ])
+    by_theme = code_themes(tokens).groupby("theme")["sent_id"].apply(set)
+    # the pandemic as background counts only beside a health word ("public health system")
+    assert by_theme["pandemic and health"] == {3, 5}
+    assert by_theme["security and defence"] == {8}
+    assert by_theme["regional conflicts"] == {10}
+
+
 def test_long_form_errors_are_named(tmp_path):
     bad = tmp_path / "bad.yaml"
     bad.write_text("trade:\n  pattern: [trade]\n")
