@@ -99,7 +99,18 @@ dictionary, each drawn from the sentences its dictionary codes on the shared Whi
   regional conflicts 136/148; still-coded rows that are yes 142/151 (was 142/164), 149/159 (149/162), 127/138
   (unchanged), 136/145 (136/147); corpus sentences coded 684 -> 645, 946 -> 928, 1142, 888 -> 886. Drawn as sample 6:
   240 rows, 30 for each of the eight themes with sentences left (infrastructure, multilateralism and migration had
-  none left, like sovereignty, culture and core interests). Unlabelled: the precision test fails until it is.
+  none left, like sovereignty, culture and core interests). Labelled blind as samples 4 to 6. Measured: 207 of 240
+  (86.3%); per theme pandemic and health 26/30, economy and trade 24/30, development and humanitarian aid 25/30,
+  security and defence 27/30, climate and energy 27/30, science and technology 25/30, human rights and democracy
+  27/30, regional conflicts 26/30. Three of the eight sampled themes reach the issue's 90% (security, climate, human
+  rights); pandemic and health and regional conflicts (86.7%), development and science (83.3%) and economy (80.0%) do
+  not. On the earlier samples' sentences still coded (not blind to the revisions read from them): infrastructure and
+  connectivity 139/145, multilateralism 144/152, migration 153/154, sovereignty 66/67, culture 33/35, core interests
+  34/34. Development and science, whose coded sentences have not changed since sample 4, fell from 29 and 27 (sample
+  6) to 25, as far as the revised themes moved: on 30 sentences a theme's figure moves by several points. Samples 4
+  to 7 pooled (the dictionaries differ in five themes) give 1065 of 1193 (89.3%): pandemic 105/119, economy 99/120,
+  infrastructure 81/90, development 114/120, security 104/120, multilateralism 74/79, climate 112/120, science
+  108/120, human rights 108/120, migration 65/65, regional conflicts 95/120 (NOTES.md has every theme).
 Eight rows of samples 1 to 4 (REMOVED) were labelled on a fragment ending in "Roe v.", "Dobbs v." or "Inc. v." (or
 beginning "Wade ...") that the loader now joins into a longer sentence; their labels describe no sentence it produces,
 so they were taken out of the files. The figures above are those measured at the time, with those rows. Labels are
@@ -130,14 +141,14 @@ from helpers.themes import code_themes, load_dictionary
 
 LABELS = Path(__file__).parent / "labels"
 PER_THEME, TARGET = 30, 0.9
-# the precision each theme reached on theme_sample_6.csv, the latest labelled sample (see the docstring), less a
-# rounding; multilateralism and migration (fewer than 30 left) with, and sovereignty, culture and core interests (none
-# left to draw) on, the earlier samples' sentences still coded
-FLOORS = {"pandemic and health": 25 / 30, "economy and trade": 24 / 30, "infrastructure and connectivity": 28 / 30,
-          "development and humanitarian aid": 29 / 30, "security and defence": 25 / 30,
+# the precision each theme reached on theme_sample_7.csv, the latest labelled sample (see the docstring), less a
+# rounding; infrastructure, multilateralism, migration, sovereignty, culture and core interests (none left to draw)
+# on the earlier samples' sentences still coded
+FLOORS = {"pandemic and health": 26 / 30, "economy and trade": 24 / 30, "infrastructure and connectivity": 139 / 145,
+          "development and humanitarian aid": 25 / 30, "security and defence": 27 / 30,
           "sovereignty and territorial integrity": 66 / 67, "multilateralism and international order": 144 / 152,
-          "climate and energy": 27 / 30, "science and technology": 27 / 30, "culture and people-to-people exchange": 33 / 35,
-          "human rights and democracy": 27 / 30, "migration": 153 / 154, "regional conflicts": 25 / 30,
+          "climate and energy": 27 / 30, "science and technology": 25 / 30, "culture and people-to-people exchange": 33 / 35,
+          "human rights and democracy": 27 / 30, "migration": 153 / 154, "regional conflicts": 26 / 30,
           "core interests": 34 / 34}
 # yes counts of the labelled samples of earlier dictionaries, and their sizes, as measured
 BEFORE = {"theme_sample.csv": (292, 420), "theme_sample_2.csv": (352, 397), "theme_sample_3.csv": (302, 354),
