@@ -220,16 +220,23 @@ def test_verb_trie_matches_as_the_plain_list_of_forms(whitehouse, styles):
 
 # --- genre constructions (see labels/NOTES.md, "Genre constructions"); short texts written for these tests ---------
 
-def _readout(*paragraphs: list[str], host: str = "Anna Varga", counterparts: tuple[str, ...] = ("Tomas Lind",),
-             counterpart_country: str = "Sweden") -> pd.DataFrame:
-    """Attribution of one readout given as paragraphs of sentences, the host Hungarian, the counterpart Swedish."""
+def _attributed(paragraphs: tuple[list[str], ...], *, title: str, host: str, host_title: str, counterparts: tuple[str, ...],
+                counterpart_title: str, counterpart_country: str, style: str) -> pd.DataFrame:
+    """Attribution of one readout given as paragraphs of sentences, with its document fields."""
     texts = [text for paragraph in paragraphs for text in paragraph]
     sentences = pd.DataFrame({"doc_id": "d", "para_id": [p for p, paragraph in enumerate(paragraphs) for _ in paragraph],
                               "sent_id": range(len(texts)), "start": 0, "end": [len(t) for t in texts], "text": texts})
-    documents = pd.DataFrame({"doc_id": ["d"], "host": [host], "host_title": ["President"], "counterparts": [list(counterparts)],
-                              "counterpart_title": ["Prime Minister"], "counterpart_country": [counterpart_country],
-                              "source_style": ["unknown"], "text": [" ".join(texts)]})
+    documents = pd.DataFrame({"doc_id": ["d"], "title": [title], "host": [host], "host_title": [host_title],
+                              "counterparts": [list(counterparts)], "counterpart_title": [counterpart_title],
+                              "counterpart_country": [counterpart_country], "source_style": [style], "text": [" ".join(texts)]})
     return attribute_speakers(sentences, documents)
+
+
+def _readout(*paragraphs: list[str], host: str = "Anna Varga", counterparts: tuple[str, ...] = ("Tomas Lind",),
+             counterpart_country: str = "Sweden") -> pd.DataFrame:
+    """Attribution of one readout given as paragraphs of sentences, the host Hungarian, the counterpart Swedish."""
+    return _attributed(paragraphs, title="", host=host, host_title="President", counterparts=counterparts,
+                       counterpart_title="Prime Minister", counterpart_country=counterpart_country, style="unknown")
 
 
 def test_each_numbered_or_bulleted_point_has_its_own_speaker():
@@ -353,13 +360,8 @@ def _house_readout(*paragraphs: list[str], title: str, host: str = "", counterpa
                    counterpart_country: str = "", style: str = "whitehouse") -> pd.DataFrame:
     """Attribution of one readout in a house style (default the White House bundle: speech reported in the past,
     the United States the publisher's country), with its headline."""
-    texts = [text for paragraph in paragraphs for text in paragraph]
-    sentences = pd.DataFrame({"doc_id": "d", "para_id": [p for p, paragraph in enumerate(paragraphs) for _ in paragraph],
-                              "sent_id": range(len(texts)), "start": 0, "end": [len(t) for t in texts], "text": texts})
-    documents = pd.DataFrame({"doc_id": ["d"], "title": [title], "host": [host], "host_title": ["President" if host else ""],
-                              "counterparts": [list(counterparts)], "counterpart_title": [""],
-                              "counterpart_country": [counterpart_country], "source_style": [style], "text": [" ".join(texts)]})
-    return attribute_speakers(sentences, documents)
+    return _attributed(paragraphs, title=title, host=host, host_title="President" if host else "", counterparts=counterparts,
+                       counterpart_title="", counterpart_country=counterpart_country, style=style)
 
 
 def test_a_present_tense_fact_is_the_publisher_s_where_speech_is_reported_in_the_past():
