@@ -266,3 +266,13 @@ def test_the_publisher_s_principal_hosts_and_a_name_keeps_its_accents(tmp_path):
     guest = corpus.sentences[corpus.sentences["doc_id"] == "guest"]
     assert list(guest["role"])[-1] == "counterpart" and list(guest["speaker"])[-1] == "Tomas Lind"
     assert list(documents.loc["accents", "counterparts"]) == ["Aleksandar Vučić"]
+
+
+def test_a_surname_given_a_title_its_fuller_name_never_holds_is_left_alone():
+    """Before: "McCarthy", titled "Speaker" in one readout and "Advisor" in another, took the one fuller name the
+    corpus gives ("Gina McCarthy", the National Climate Advisor), so the Speaker's meetings credited her."""
+    counts = Counter({"McCarthy": 3, "Gina McCarthy": 5})
+    both = {"McCarthy": {"Speaker", "National Climate Advisor"}, "Gina McCarthy": {"National Climate Advisor"}}
+    assert canonical_names(counts, both)["McCarthy"] == "McCarthy"
+    hers = {"McCarthy": {"National Climate Advisor"}, "Gina McCarthy": {"National Climate Advisor"}}
+    assert canonical_names(counts, hers)["McCarthy"] == "Gina McCarthy"

@@ -33,7 +33,8 @@ import pandas as pd
 from . import schema
 from .frames import Corpus
 from .lexicon import APOSTROPHES, Lexicon, alternation, derived
-from .people import aliases, country_names, names_in_text, non_name_words, regions, styles_of_address, titles, words_of_kind
+from .people import (aliases, country_names, honorifics, names_in_text, non_name_words, regions, styles_of_address, title_equivalents,
+                     titles, words_of_kind)
 
 __all__ = ["canonical_names", "near_duplicates", "person_name", "settle", "titles_held", "NEAR_DUPLICATE"]
 
@@ -315,7 +316,8 @@ def canonical_names(counts: Counter, titles_of: dict[str, set[str]] | None = Non
     """name -> the one spelling the corpus gives that person, from how often each name is used: variants that are
     the same up to case, accents, hyphens, spacing and the order of their words take the most used form; a name whose words are part of
     exactly one fuller name (once fuller names contained in others are set aside) takes that one, unless `titles_of`
-    gives both names titles and they share none ("Speaker McCarthy" is not "National Climate Advisor Gina McCarthy")."""
+    gives both names titles and one of the part's shares no word with the fuller name's ("Speaker McCarthy" is not
+    "National Climate Advisor Gina McCarthy", even where "Advisor McCarthy" is)."""
     titles_of = titles_of or {}
     by_key: dict[str, Counter] = defaultdict(Counter)
     for name, count in counts.items():
@@ -355,7 +357,10 @@ def canonical_names(counts: Counter, titles_of: dict[str, set[str]] | None = Non
         if len(widest) == 1:
             wider = widest.pop()
             mine, theirs = _titles_of_key(titles_of, by_key[key]), _titles_of_key(titles_of, by_key[wider])
-            if not (mine and theirs and not _title_words(mine) & _title_words(theirs)):
+            # a title the part is given that the fuller name never holds names someone else by that part too
+            # ("Speaker McCarthy" beside "National Climate Advisor McCarthy"): the part is left as it is
+            theirs_words = _title_words(theirs)
+            if not (mine and theirs and any(not _title_words({title}) & theirs_words for title in mine)):
                 fuller[key] = wider
     out = {}
     for name in counts:
@@ -412,7 +417,10 @@ def settle(corpus: Corpus, lexicon: Lexicon) -> Corpus:
     for (style, speaker), n in speaker_names.items():
         counts[clean(style, speaker)] += n
     counts.pop("", None)
-    titles_of = _titles_held(documents, usage, hosts, counterparts, lambda name: clean("", name))
+    # courtesies say nothing of the office ("Mr.", "Dr."); a short form stands with its full one ("PM Prime Minister")
+    courtesies, same_office = honorifics(lexicon), title_equivalents(lexicon)
+    titles_of = {name: {" ".join([title, *sorted(same_office.get(title, ()))]) for title in held if title not in courtesies}
+                 for name, held in _titles_held(documents, usage, hosts, counterparts, lambda name: clean("", name)).items()}
     canonical = canonical_names(counts, titles_of)
     # A single word left of a phrase is a person's only if the corpus names someone so: after a title, or as a
     # part of a fuller name ("Dreamers", "Democrats" are not; "Pelosi", after "Speaker", is).
