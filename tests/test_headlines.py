@@ -51,3 +51,11 @@ def test_whom_a_traveller_met_after_the_opening_is_the_counterpart():
     fields = document_fields(lexicon, "Readout of Dr. Anna Varga’s Travel to Ohio", f"{opening} {later[0]}", opening,
                              {"source_url": "https://www.whitehouse.gov/briefing-room/x"}, later=later)
     assert fields["counterparts"] == []
+
+
+def test_the_foreign_host_of_an_event_the_principal_joined_is_the_counterpart():
+    opening = ("Today President Anna Varga participated in the Baltic Economic Forum’s Virtual Leaders’ Retreat, hosted "
+               "by Prime Minister Tomas Lind of Sweden.")
+    fields = document_fields(default_lexicon(), "Readout of President Varga’s Participation in the Virtual Leaders’ Retreat",
+                             opening, opening, {"source_url": "https://www.whitehouse.gov/briefing-room/x"})
+    assert fields["counterparts"] == ["Tomas Lind"] and fields["counterpart_country"] == "Sweden"

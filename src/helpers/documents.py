@@ -18,7 +18,7 @@ from .dates import event_date, to_timestamp
 from .framing import country_in, framing_people
 from .headlines import UNKNOWN_STYLE, event_type_of, headline_date, parse_headline
 from .lexicon import Lexicon, derived
-from .people import Person, canonical_name, clean_name, is_group, is_institution, name_parts, names_in_text, title_equivalents
+from .people import Person, canonical_name, clean_name, is_group, is_institution, listed_people, name_parts, names_in_text, title_equivalents
 
 _NAMES_WITHIN = 1000
 
@@ -111,7 +111,10 @@ def document_fields(lexicon: Lexicon, title: str, text: str, opening: str, meta:
     exchange = bool(counterparts)
     counterparts = [c for c in counterparts if not is_group(lexicon, c.name)]
     if not counterparts:
-        counterparts = [Person(o.name, o.title, o.country) for o in opening_others if not is_group(lexicon, o.name)]
+        # the foreign host of an event the principal joined, where the opening says so, before the event's own name
+        # ("participated in the APEC Virtual Leaders' Retreat, hosted by Prime Minister Jacinda Ardern of New Zealand")
+        counterparts = (not exchange and _foreign_hosts(lexicon, opening)) or [
+            Person(o.name, o.title, o.country) for o in opening_others if not is_group(lexicon, o.name)]
     else:
         unused = list(opening_others)
         for i, person in enumerate(counterparts):
@@ -175,6 +178,23 @@ def _foreign_met_later(lexicon: Lexicon, later: Sequence[str], *, destination: s
         if foreign:
             return foreign
     return []
+
+
+@derived
+def _hosted_by(lexicon: Lexicon) -> re.Pattern:
+    bounds = lexicon.table("framing_bounds")
+    return re.compile("|".join(p.strip() for k, p in zip(bounds["kind"], bounds["pattern"]) if k.strip() == "hosted_by") or "(?!)")
+
+
+def _foreign_hosts(lexicon: Lexicon, opening: str) -> list[Person]:
+    """The foreign people who hosted the event the opening says the publisher's principal joined ("..., hosted by
+    Presidents Klaus Iohannis of Romania and Andrzej Duda of Poland")."""
+    found = _hosted_by(lexicon).search(opening)
+    if found is None:
+        return []
+    own = lexicon.setting("host_country")
+    phrase = re.split(r"[;.]|\s+to\s+|,\s+(?:and\s+)?(?=[a-z])", opening[found.end():], maxsplit=1)[0]
+    return [p for p in listed_people(lexicon, phrase) if p.name and p.title and p.country and p.country != own and not is_group(lexicon, p.name)]
 
 
 @derived
