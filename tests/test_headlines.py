@@ -59,3 +59,11 @@ def test_the_foreign_host_of_an_event_the_principal_joined_is_the_counterpart():
     fields = document_fields(default_lexicon(), "Readout of President Varga’s Participation in the Virtual Leaders’ Retreat",
                              opening, opening, {"source_url": "https://www.whitehouse.gov/briefing-room/x"})
     assert fields["counterparts"] == ["Tomas Lind"] and fields["counterpart_country"] == "Sweden"
+
+
+def test_a_spokesperson_s_readout_of_the_principal_s_meeting_names_the_principal_not_the_spokesperson():
+    """Before: "Readout by NSC Spokesperson of the ..." kept the spokesperson as the host."""
+    host, counterparts, event, _ = parse_headline(default_lexicon().for_style("whitehouse"),
+                                                  "Readout by NSC Spokesperson of the National Security Advisor’s "
+                                                  "Meeting with Foreign Minister Tomas Lind of Sweden")
+    assert host.title == "National Security Advisor" and [c.name for c in counterparts] == ["Tomas Lind"]

@@ -47,7 +47,7 @@ def _forms(lexicon: Lexicon) -> dict[str, re.Pattern]:
         "country_pair": re.compile(rf"^(?P<a>[A-Z][\w .’']*?)\s*[-–—]\s*(?P<b>[A-Z][\w .’']*?)\s+(?P<event>{event})$"),
         "trailing": re.compile(rf"\s+(?:{tails})$"),
         "readout_prefix": re.compile(rf"^(?:{words('readout_modifier')}\s+)?(?:{words('readout')})\b[^A-Za-z]*"
-                                     rf"(?:(?:from|by)\s+.+?\s+(?:on|of)\s+(?=[A-Z])|(?:{words('readout_link')})\s+)?"),
+                                     rf"(?:(?:from|by)\s+.+?\s+(?:on|of)\s+(?:the\s+)?(?=[A-Z])|(?:{words('readout_link')})\s+)?"),
     }
 
 
