@@ -391,7 +391,7 @@ def _merge(parts: list[_Part], lexicon: Lexicon | None = None) -> Corpus:
     # readouts of one event linked (helpers.events), which needs the settled names
     if not len(corpus.documents):
         return corpus
-    settled = _credit_publisher_officials(_publisher_principal_hosts(settle(_credit_hosts_named_elsewhere(corpus), as_lexicon(lexicon))))
+    settled = _publisher_sides(settle(_credit_hosts_named_elsewhere(corpus), as_lexicon(lexicon)))
     return link_events(settled, lexicon=as_lexicon(lexicon))
 
 
@@ -415,17 +415,31 @@ def _credit_hosts_named_elsewhere(corpus: Corpus) -> Corpus:
     return corpus
 
 
-def _publisher_principal_hosts(corpus: Corpus) -> Corpus:
-    """The publisher's principal hosts: where a readout's host is none of the publisher's officials
-    (`documents.publisher_officials`) and one of its counterparts is ("Readout of the Meeting between Prime Minister
-    Ardern and Vice President Harris", a joint readout with the European Council), the two change places, and so do
-    the roles of their sentences and tokens."""
+def _publisher_sides(corpus: Corpus) -> Corpus:
+    """The publisher's officials (`documents.publisher_officials`: who hosts two or more of its readouts) on its side:
+    its principal hosts (`_publisher_principal_hosts`), and where no one hosts they speak for it
+    (`_credit_publisher_officials`). Needs the settled names of the whole corpus."""
     officials = publisher_officials(corpus.documents)
-    if not officials:
-        return corpus
+    if officials:
+        _publisher_principal_hosts(corpus, officials)
+        _credit_publisher_officials(corpus, officials)
+    return corpus
+
+
+def _set_roles(frame: pd.DataFrame, rows: np.ndarray, roles) -> None:
+    """Set the `role` of the rows at these positions (the column is categorical: set on a copy, then put back)."""
+    role = frame["role"].copy()
+    role.iloc[rows] = roles
+    frame["role"] = role
+
+
+def _publisher_principal_hosts(corpus: Corpus, officials: dict[str, frozenset[str]]) -> None:
+    """Where a readout's host is none of the publisher's officials and one of its counterparts is ("Readout of the
+    Meeting between Prime Minister Ardern and Vice President Harris", a joint readout with the European Council), the
+    two change places, and so do the roles of their sentences and tokens."""
     docs = corpus.documents
     publisher = docs["publisher"].astype(str)
-    swapped = []
+    swapped: list[str] = []
     for i, (host, counterparts, p) in enumerate(zip(docs["host"].astype(str), docs["counterparts"], publisher)):
         own = officials.get(p, frozenset())
         principal = next((str(c) for c in counterparts if str(c) in own), "")
@@ -444,22 +458,15 @@ def _publisher_principal_hosts(corpus: Corpus) -> Corpus:
         if not swapped or "role" not in frame or not len(frame):
             continue
         rows = np.flatnonzero(frame["doc_id"].astype(str).isin(swapped).to_numpy())
-        role = frame["role"].copy()
-        was = role.iloc[rows].astype(str).to_numpy()
-        role.iloc[rows] = np.where(was == "host", "counterpart", np.where(was == "counterpart", "host", was))
-        frame["role"] = role
-    return corpus
+        was = frame["role"].iloc[rows].astype(str).to_numpy()
+        _set_roles(frame, rows, np.where(was == "host", "counterpart", np.where(was == "counterpart", "host", was)))
 
 
-def _credit_publisher_officials(corpus: Corpus) -> Corpus:
+def _credit_publisher_officials(corpus: Corpus, officials: dict[str, frozenset[str]]) -> None:
     """In a readout with no named host (a summit or meeting the publisher itself convenes), a speaker read as `other`
-    who hosts the same publisher's other readouts (`documents.publisher_officials`) speaks for the publisher's side:
-    `host`, under their own name ("The President highlighted ..." at a White House meeting with mayors). Where a
-    principal hosts, the officials beside them stay `other`, as the hand labels read them. Needs the settled names
-    of the whole corpus."""
-    officials = publisher_officials(corpus.documents)
-    if not officials:
-        return corpus
+    who is one of the publisher's officials speaks for the publisher's side: `host`, under their own name ("The
+    President highlighted ..." at a White House meeting with mayors). Where a principal hosts, the officials beside
+    them stay `other`, as the hand labels read them."""
     docs = corpus.documents
     publisher = docs["publisher"].astype(str)
     officials_of = {doc_id: officials.get(p, frozenset()) for doc_id, p, host in zip(docs["doc_id"].astype(str), publisher, docs["host"].astype(str))
@@ -474,10 +481,7 @@ def _credit_publisher_officials(corpus: Corpus) -> Corpus:
         credited = [bool(s) and s in officials_of.get(d, ()) and s not in counterparts_of.get(d, ())
                     for d, s in zip(rows["doc_id"], rows["speaker"])]
         if any(credited):
-            role = frame["role"].copy()
-            role.iloc[others[np.asarray(credited)]] = "host"
-            frame["role"] = role
-    return corpus
+            _set_roles(frame, others[np.asarray(credited)], "host")
 
 
 def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
