@@ -17,7 +17,7 @@ import pytest
 from conftest import LABELS, metadata_misses
 from helpers import load_corpus
 from invariants import assert_nothing_lost
-from test_speakers import MAX_UNATTRIBUTED, match_labels, report, speaker_accuracy
+from test_speakers import MAX_UNATTRIBUTED, scored
 
 GENRE = Path(__file__).resolve().parent / "genre"
 METADATA_FIELDS = ["host", "counterpart", "country", "event_type", "date"]
@@ -31,19 +31,15 @@ def genre():
 
 
 def test_speakers_against_labels(genre):
-    labels = pd.read_csv(LABELS / "genre_speakers.csv", keep_default_na=False)
-    matched, unmatched = match_labels(genre, labels)
-    assert not unmatched, unmatched
-    accuracy, unattributed = report(matched, "genre")
-    named = speaker_accuracy(matched)
-    print(f"speaker accuracy on host/counterpart labels: {named:.1%}")
+    result = scored(genre, "genre_speakers.csv", "genre")
+    assert not result.unmatched, result.unmatched
     # measured: roles 95.8%, speakers 95.8% (the misses: "The Head of State" for the publisher's own principal,
     # a spokesperson's "Kang said the two leaders agreed ...", "the two countries have always ..." inside one
     # leader's message, "The ministers discussed ..." read as the event, "the King" after "Custodian of the Two
     # Holy Mosques King Salman")
-    assert accuracy >= 0.95
-    assert named >= 0.95
-    assert unattributed < MAX_UNATTRIBUTED
+    assert result.roles >= 0.95
+    assert result.speakers >= 0.95
+    assert result.unattributed < MAX_UNATTRIBUTED
     assert_nothing_lost(genre)
 
 

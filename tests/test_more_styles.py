@@ -15,7 +15,7 @@ from conftest import LABELS, metadata_misses
 from helpers import load_corpus
 from helpers.speakers import attribute_speakers
 from invariants import assert_nothing_lost
-from test_speakers import MAX_UNATTRIBUTED, MAX_UNMATCHED, match_labels, report, speaker_accuracy
+from test_speakers import MAX_UNATTRIBUTED, MAX_UNMATCHED, scored
 
 MORE_STYLES = Path(__file__).resolve().parent / "more_styles"
 METADATA_FIELDS = ["host", "counterpart", "country", "event_type", "date"]
@@ -29,21 +29,18 @@ def more_styles():
 
 
 def test_speakers_against_labels(more_styles):
-    labels = pd.read_csv(LABELS / "more_styles_speakers.csv", keep_default_na=False)
-    matched, unmatched = match_labels(more_styles, labels)
-    print("unmatched:", unmatched)  # a dateline line shorter than the 15 characters matching needs
-    assert len(unmatched) <= MAX_UNMATCHED * len(labels)
-    accuracy, unattributed = report(matched, "more styles")
-    named = speaker_accuracy(matched)
-    print(f"speaker accuracy on host/counterpart labels: {named:.1%}")
+    result = scored(more_styles, "more_styles_speakers.csv", "more styles")
+    matched = result.matched
+    print("unmatched:", result.unmatched)  # a dateline line shorter than the 15 characters matching needs
+    assert len(result.unmatched) <= MAX_UNMATCHED * (len(matched) + len(result.unmatched))
     # measured: role accuracy 96.9%, speakers 98.5% (the misses: surnames the text never completes, "Anthony"
     # Albanese and "Subrahmanyam" Jaishankar; a passive "... were discussed"; an agreement or a planned meeting as
     # subject; "The US President" when nothing tells that the counterpart is American; a spokesman's framing
     # lines; "In his words, ..." after a third person; "she" for a woman never yet called so;
     # a co-host beside the principal)
-    assert accuracy >= 0.96
-    assert named >= 0.97
-    assert unattributed < MAX_UNATTRIBUTED
+    assert result.roles >= 0.96
+    assert result.speakers >= 0.97
+    assert result.unattributed < MAX_UNATTRIBUTED
     assert (matched["expected_role"] == "counterpart").sum() >= 200, "these readouts exist to test counterparts"
     assert_nothing_lost(more_styles)
 

@@ -63,7 +63,7 @@ from helpers import Corpus, align, find_pairs, load_corpus, pair_themes, publish
 from helpers.pairs import MERGE_THRESHOLD, POSITION_WEIGHT, THRESHOLD, matches, pair_scores
 from helpers.events import event_ids
 from invariants import assert_nothing_lost
-from test_speakers import match_labels, normalise, report, speaker_accuracy
+from test_speakers import normalise, scored
 
 PAIRS = Path(__file__).resolve().parent / "pairs"
 
@@ -235,15 +235,11 @@ def test_alignment_settings_by_leave_one_pair_out(pairs):
 
 
 def test_roles_on_the_pairs(pairs):
-    labels = pd.read_csv(LABELS / "pairs_sentences.csv", keep_default_na=False)
-    matched, unmatched = match_labels(pairs, labels)
-    assert not unmatched, unmatched
-    accuracy, _ = report(matched, "pairs")
-    named = speaker_accuracy(matched)
-    print(f"speaker accuracy on host/counterpart labels: {named:.1%}")
+    result = scored(pairs, "pairs_sentences.csv", "pairs")
+    assert not result.unmatched, result.unmatched
     # measured: roles 94.0%, speakers 89.9% (before and after: the pairing changes no role)
-    assert accuracy >= 0.93
-    assert named >= 0.89
+    assert result.roles >= 0.93
+    assert result.speakers >= 0.89
     assert_nothing_lost(pairs)
 
 

@@ -3,6 +3,7 @@ governments' styles (tests/fixtures), each checked against labels made by readin
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 import pandas as pd
 import pytest
@@ -66,6 +67,27 @@ def speaker_accuracy(matched: pd.DataFrame) -> float:
     """Share of host/counterpart/other labels whose speaker is also right."""
     named = matched[matched["expected_role"].isin(["host", "counterpart"]) & (matched["expected_speaker"] != "")]
     return (named["speaker"] == named["expected_speaker"]).mean() if len(named) else 1.0
+
+
+@dataclass(frozen=True)
+class Scored:
+    """A labelled set against the loaded corpus: the matched labels, those that match no sentence, and the figures."""
+
+    matched: pd.DataFrame
+    unmatched: list[str]
+    roles: float         # share of matched labels whose role is right
+    unattributed: float  # share of matched labels left unattributed
+    speakers: float      # share of named host/counterpart labels whose speaker is right
+
+
+def scored(corpus, labels_file: str, name: str) -> Scored:
+    """The labels of `labels_file` (under tests/labels) matched to the corpus's sentences, the confusion table and
+    misses printed (`report`)."""
+    matched, unmatched = match_labels(corpus, pd.read_csv(LABELS / labels_file, keep_default_na=False))
+    roles, unattributed = report(matched, name)
+    speakers = speaker_accuracy(matched)
+    print(f"speaker accuracy on host/counterpart labels: {speakers:.1%}")
+    return Scored(matched, unmatched, roles, unattributed, speakers)
 
 
 # --- the seed -------------------------------------------------------------------------------------
@@ -407,7 +429,6 @@ def test_the_publisher_s_officials_speak_for_its_side_at_a_convening_with_no_pri
     # where a principal hosts, the officials beside them stay `other`
     hosted = _house_readout(*paragraphs, title="Readout of President Varga's Summit on Housing", host="Anna Varga")
     assert list(hosted["role"])[2:] == ["other", "other"]
-
 
 
 def test_an_aside_before_a_verb_of_speech_that_also_frames_still_reports():

@@ -165,19 +165,22 @@ def _foreign_met_later(lexicon: Lexicon, later: Sequence[str], *, destination: s
     """The people of another country than the publisher's that the first later framing sentence names as met; one
     of no stated country is of the `destination` the headline names ("Travel to Colombia": "Finer met with President
     Gustavo Petro")."""
-    own = lexicon.setting("host_country")
-    destination = "" if destination == own else destination
     principals = _principal_titles(lexicon)
     for sentence in later:
         _, others = framing_people(lexicon, sentence)
         # the destination stands for a principal's country only ("President Gustavo Petro"); an official of no
         # stated country may be the traveller's own ("The DNI was joined by Assistant Secretary of State ...")
-        foreign = [Person(o.name, o.title, o.country or (destination if o.title in principals else "")) for o in others
-                   if not is_group(lexicon, o.name)]
-        foreign = [person for person in foreign if person.country and person.country != own]
-        if foreign:
+        if foreign := _foreign(lexicon, [Person(o.name, o.title, o.country or (destination if o.title in principals else ""))
+                                         for o in others]):
             return foreign
     return []
+
+
+def _foreign(lexicon: Lexicon, people: list[Person], *, titled: bool = False) -> list[Person]:
+    """The people of a stated country other than the publisher's (`host_country` setting), groups left out; with
+    `titled`, only those named with a title."""
+    own = lexicon.setting("host_country")
+    return [p for p in people if p.country and p.country != own and not is_group(lexicon, p.name) and (p.title or not titled)]
 
 
 @derived
@@ -192,9 +195,8 @@ def _foreign_hosts(lexicon: Lexicon, opening: str) -> list[Person]:
     found = _hosted_by(lexicon).search(opening)
     if found is None:
         return []
-    own = lexicon.setting("host_country")
     phrase = re.split(r"[;.]|\s+to\s+|,\s+(?:and\s+)?(?=[a-z])", opening[found.end():], maxsplit=1)[0]
-    return [p for p in listed_people(lexicon, phrase) if p.name and p.title and p.country and p.country != own and not is_group(lexicon, p.name)]
+    return _foreign(lexicon, [p for p in listed_people(lexicon, phrase) if p.name], titled=True)
 
 
 @derived
