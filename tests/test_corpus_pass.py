@@ -83,6 +83,9 @@ def test_surname_only_counterpart_is_named_in_full_across_readouts(tmp_path):
     ("Crown Prince Mohammed bin Salman", "Mohammed bin Salman"),
     ("Ursula von der Leyen", "Ursula von der Leyen"),
     ("Ferdinand Marcos Jr.", "Ferdinand Marcos Jr."),
+    # an institution's word after a name: the institution ("Quad Investor" was a counterpart on the shared corpus)
+    ("Quad Investor Network", ""),
+    ("Lindavia Growth Foundation", ""),
 ])
 def test_person_name_keeps_only_the_person(raw, expected):
     assert person_name(default_lexicon(), raw) == expected
@@ -276,3 +279,17 @@ def test_a_surname_given_a_title_its_fuller_name_never_holds_is_left_alone():
     assert canonical_names(counts, both)["McCarthy"] == "McCarthy"
     hers = {"McCarthy": {"National Climate Advisor"}, "Gina McCarthy": {"National Climate Advisor"}}
     assert canonical_names(counts, hers)["McCarthy"] == "Gina McCarthy"
+
+
+def test_whom_a_traveller_met_in_a_later_paragraph_is_the_counterpart(tmp_path):
+    """Fails on the loader that read only the two sentences after the opening: a trip's readout may name the people
+    met in its last paragraph, after a description of the meetings' agenda."""
+    corpus = _load(_whitehouse_folder(tmp_path, {"trip": (
+        "Readout of National Security Advisor Anna Varga’s Travel to Sweden",
+        "National Security Advisor Anna Varga traveled to Stockholm for two trilateral meetings with close allies.\n\n"
+        "On June 15, the United States, Sweden, and Norway held their third trilateral meeting. Ms. Varga praised the "
+        "allies for their steps. The advisors discussed ways to strengthen their cooperation.\n\n"
+        "National Security Advisor Varga met bilaterally with her national security advisor counterparts Tomas Lind "
+        "of Sweden, Erik Dahl of Norway, and Nils Holm of Finland.")}))
+    document = corpus.documents.iloc[0]
+    assert list(document["counterparts"]) == ["Tomas Lind", "Erik Dahl", "Nils Holm"] and document["counterpart_country"] == "Sweden"

@@ -67,3 +67,28 @@ def test_a_spokesperson_s_readout_of_the_principal_s_meeting_names_the_principal
                                                   "Readout by NSC Spokesperson of the National Security Advisor’s "
                                                   "Meeting with Foreign Minister Tomas Lind of Sweden")
     assert host.title == "National Security Advisor" and [c.name for c in counterparts] == ["Tomas Lind"]
+
+
+def test_a_second_framing_verb_takes_its_own_objects():
+    """Fails on the framing that read "traveled to X and met with A, B" as one list: the first person met was lost
+    (read as part of "X and met with A"), and a place the traveller visited could stand for the people met."""
+    lexicon = default_lexicon().for_style("whitehouse")
+    _, others = framing_people(lexicon, "On Friday, Deputy National Security Advisor Anna Varga traveled to Lindavia and met "
+                               "with President Tomas Lind, President-Elect Erik Dahl, and Lindavian elected officials.")
+    assert [o.name for o in others] == ["Tomas Lind", "Erik Dahl"]
+    # the members of someone's administration are the people met, not the one whose administration it is
+    _, others = framing_people(lexicon, "Deputy National Security Advisor Anna Varga visited Port Lind and met with senior "
+                               "members of President Dahl of Lindavia’s administration, including Chief of Cabinet Tomas "
+                               "Lind, Economy Minister Erik Berg, and Central Bank President Nils Holm.")
+    assert [o.name for o in others] == ["Tomas Lind", "Erik Berg", "Nils Holm"]
+
+
+def test_a_rank_or_a_description_before_a_name_is_no_part_of_it():
+    """Fails before ordinals and descriptions ending in a title were read: no one was found."""
+    lexicon = default_lexicon().for_style("whitehouse")
+    _, others = framing_people(lexicon, "National Security Advisor Anna Varga met today with Republic of Korea 1st Vice "
+                               "Foreign Minister Tomas Lind and Vice Defense Minister Erik Dahl to discuss the alliance.")
+    assert [(o.name, o.title, o.country) for o in others][:1] == [("Tomas Lind", "Vice Foreign Minister", "South Korea")]
+    _, others = framing_people(lexicon, "Anna Varga met bilaterally with her national security advisor counterparts Tomas "
+                               "Lind of Sweden, Erik Dahl of Norway, and Nils Holm of Finland.")
+    assert [(o.name, o.country) for o in others] == [("Tomas Lind", "Sweden"), ("Erik Dahl", "Norway"), ("Nils Holm", "Finland")]

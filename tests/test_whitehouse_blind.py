@@ -27,8 +27,11 @@ were changed while reading its misses (then also listening verbs, "heard about",
 and "continued to discuss": 96.5%; then a sentence opening with a conjunction has its subject after it, "Kenya has
 received ..." is no report: 97.2%; the foreign host of an event the principal joined, "hosted by ...", is the
 counterpart: fields counterpart 40, country 46 of 48; "Readout by NSC Spokesperson of the ...'s Meeting" names the
-principal: host 43): the figures a user should expect on new material are the "before" ones above
-and those of samples not yet read (README).
+principal: host 43; then the objects of a second framing verb ("traveled to Colombia and met with ..."), ranks and
+descriptions before a title ("1st Vice Foreign Minister", "his national security advisor counterparts Akiba Takeo of
+Japan"), the people met on a trip in any later paragraph, and a name before an institution's word as no person ("Quad
+Investor Network"): counterpart 43, country 48 of 48): the figures a user should expect on new material are the
+"before" ones above and those of samples not yet read (README).
 The thresholds sit just below, so a change that loses ground fails."""
 from __future__ import annotations
 
@@ -53,7 +56,7 @@ class Bar:
 
 SAMPLES = {
     "whitehouse_blind": Bar(0.97, {"leader_call": 0.99, "foreign_meeting": 0.99, "domestic": 0.93, "statement_or_other": 0.95},
-                            0.985, {"host": 43, "counterpart": 40, "country": 46, "event_type": 42}, 30),
+                            0.985, {"host": 43, "counterpart": 43, "country": 48, "event_type": 42}, 30),
     # the second sample (labels/NOTES.md, "Second blind sample of whole-corpus kinds"), 24 readouts, 143 sentences:
     # before any rule was read from it 87.6% of roles (leader calls 96.0%, foreign meetings 100%, domestic 78.3%,
     # statements/other 82.9%), speakers 89.3%, fields host 21, counterpart 16, country 19, event type 21 of 24;

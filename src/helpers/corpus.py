@@ -315,7 +315,9 @@ def _load_part(files: list[tuple[Path, Path]], *, strict: bool, attribute: bool,
         first_three = [text[start:end] for _, start, end in spans[:3]]
         opening_at = opening_index(first_three) if first_three else 0
         opening = first_three[opening_at] if first_three else ""
-        documents.append(_document(lexicon, record, text, opening, first_three[opening_at + 1:]))
+        # a trip's readout may name whom its principal met in any later paragraph
+        later = [text[start:end] for _, start, end in spans[opening_at + 1:]]
+        documents.append(_document(lexicon, record, text, opening, later))
         segmented.append((record.doc_id, text, spans))
 
     sentence_frame = _sentence_frame(segmented)

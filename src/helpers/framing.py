@@ -204,11 +204,13 @@ def _framing_people(lexicon: Lexicon, opening: str) -> tuple[Person, list[Person
     if is_institution(lexicon, host.name):  # "Today, the White House hosted ...": the publisher, not a principal
         host = Person("", host.title, host.country)
     others = _objects(lexicon, rules, opening[verb.end():])
-    if not others:
-        # the first verb may take a place ("traveled to Ramallah on December 6 and met with President Abbas"): the
-        # people are the objects of a framing verb that the same subject goes on to ("and met with ...")
+    if not any(o.title or o.country for o in others):
+        # the first verb may take a place ("traveled to Ramallah on December 6 and met with President Abbas",
+        # "visited Buenos Aires and met with ..."): the people are the objects of a framing verb that the same
+        # subject goes on to ("and met with ...")
         for later in rules.search.finditer(opening, verb.end()):
-            if re.search(r"\band\s+$", opening[verb.end():later.start()]) and (others := _objects(lexicon, rules, opening[later.end():])):
+            if _AND_BEFORE.search(opening, verb.end(), later.start()) and (met := _objects(lexicon, rules, opening[later.end():])):
+                others = met
                 break
     # "A and Japanese Prime Minister B held talks": B is A's guest; "A and B met with C", or a B of no stated
     # country ("National Security Advisor Jake Sullivan and Homeland Security Advisor Liz Sherwood-Randall
@@ -220,5 +222,11 @@ def _framing_people(lexicon: Lexicon, opening: str) -> tuple[Person, list[Person
 
 def _objects(lexicon: Lexicon, rules: _FramingRules, rest: str) -> list[Person]:
     """The people a framing verb takes, from the words after it up to where its objects end."""
-    rest = rules.lead.sub("", rest, count=1)
-    return listed_people(lexicon, rules.tail.split(rest, maxsplit=1)[0])
+    rest = rules.tail.split(rules.lead.sub("", rest, count=1), maxsplit=1)[0]
+    # a second framing verb of the same subject takes objects of its own: "traveled to Colombia and met with ..."
+    if second := next((v for v in rules.search.finditer(rest) if _AND_BEFORE.search(rest, 0, v.start())), None):
+        rest = rest[:second.start()]
+    return listed_people(lexicon, rest)
+
+
+_AND_BEFORE = re.compile(r"\band\s+$")

@@ -206,6 +206,11 @@ def _vocabulary(lexicon: Lexicon) -> tuple[frozenset[str], frozenset[str], froze
     return frozenset(phrases), frozenset(address_words - phrases), frozenset(fillers), longest
 
 
+@derived
+def _institution_words(lexicon: Lexicon) -> frozenset[str]:
+    return frozenset(words_of_kind(lexicon, "non_person_words", "institution"))
+
+
 def person_name(lexicon: Lexicon, name: str, usage: _Usage | None = None) -> str:
     """The person's name in a `speaker`, `host` or `counterparts` value, or "" when it names no one: titles and
     forms of address before it, a possessive, titles, offices and places before or after it are dropped
@@ -255,6 +260,10 @@ def person_name(lexicon: Lexicon, name: str, usage: _Usage | None = None) -> str
     if not runs:
         return ""
     run = runs[-1]
+    # a name followed by an institution's word names the institution, not the person ("Quad Investor Network"):
+    # a title after a name is still the person's ("Janet Yellen Secretary")
+    if run[-1] + 1 < len(words) and words[run[-1] + 1].strip(",") in _institution_words(lexicon):
+        return ""
     while kinds[run[0]] != "N":  # "Crown Prince Mohammed": a form of address before the name
         run = run[1:]
     suffixes = fillers - set(lexicon.words("name_particles", "word"))

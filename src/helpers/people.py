@@ -189,6 +189,8 @@ def _parse_rules(lexicon: Lexicon) -> dict[str, re.Pattern]:
         "generation": re.compile(_piece(lexicon, "name_suffixes", "generation")),
         "suffix_without_period": re.compile(rf"\b({alternation(s.rstrip('.') for s in words_of_kind(lexicon, 'name_suffixes', 'suffix'))})$"),
         "joined_title": re.compile(rf"(?:and|&)\s+(?={title})"),
+        # "1st Vice Foreign Minister Cho Hyundong": the rank within an office is no word of its title nor of a name
+        "ordinal_before_title": re.compile(rf"(?<![\w-])\d+(?:{alternation(lexicon.words('ordinal_suffixes', 'suffix'))})\s+(?={title})"),
         "article_before_title": re.compile(rf"^(?:and|&|the)\s+(?={title})"),
     }
 
@@ -262,8 +264,13 @@ def _parsed_person(lexicon: Lexicon, phrase: str) -> tuple[str, str, str]:
             phrase = phrase[: of.start()]
             break
     # a word of description before the title: "visiting German Chancellor Olaf Scholz", "the outgoing Prime Minister"
+    phrase = rules["ordinal_before_title"].sub("", phrase)
+    described_as = ""
     if (words := rules["description"].match(phrase)) and starts_with_title(lexicon, phrase[words.end():]) and not any(
             title_re.match(phrase, word.start()) for word in re.finditer(r"\S+", phrase[:words.end()])):
+        phrase = phrase[words.end():]
+    elif words and (described_as := _title_word(lexicon, words.group(0).split()[-1])) and _name_re(lexicon).match(phrase, words.end()):
+        # a description that ends in a title, before the name: "his national security advisor counterparts Akiba Takeo"
         phrase = phrase[words.end():]
     phrase = re.sub(r"^(?:the|The)\s+", "", phrase)
     country = country_re.match(phrase)
@@ -322,10 +329,16 @@ def _parsed_person(lexicon: Lexicon, phrase: str) -> tuple[str, str, str]:
                 phrase = phrase[country.end():]
         phrase = rules["article_before_title"].sub("", phrase)  # "His Royal Highness the Crown Prince"
     kept = [t for t in found_titles if t not in honorifics(lexicon)] or found_titles
-    person.title = kept[0] if kept else ""
+    person.title = kept[0] if kept else described_as
     name = name_re.match(phrase)
     person.name = clean_name(lexicon, name.group(0).strip(" ,")) if name else ""
     return person.name, person.title, person.country
+
+
+def _title_word(lexicon: Lexicon, word: str) -> str:
+    """The title a lower-case word is, or whose plural it is ("counterparts"), or ""."""
+    held = titles(lexicon)
+    return next((w for w in (word, word[:-1] if word.endswith("s") else "") if w and w.islower() and w in held), "")
 
 
 def canonical_name(lexicon: Lexicon, name: str, known: dict[str, str] | None = None) -> str:
@@ -421,6 +434,17 @@ def split_people(lexicon: Lexicon, phrase: str) -> list[str]:
     return [p for p in people if p.strip()]
 
 
+def _heads_a_group(lexicon: Lexicon, phrase: str) -> bool:
+    """Whether a phrase opens with a group's word, in either case, after words in lower case only ("senior members
+    of ...", "Representatives from ..."; not "Senator X and small business leaders")."""
+    head = []
+    for word in phrase.split():
+        head.append(word.capitalize() if word.islower() else word)
+        if not word.islower():
+            break
+    return is_group(lexicon, " ".join(head))
+
+
 def listed_people(lexicon: Lexicon, phrase: str) -> list[Person]:
     """The people a list names, each with the titles set off by commas beside their name: "Justin Trudeau, Prime
     Minister of Canada", "Polish Secretary of State, Head of the Bureau, Jacek Siewiera", "the President of the
@@ -428,6 +452,8 @@ def listed_people(lexicon: Lexicon, phrase: str) -> list[Person]:
     listed: list[Person] = []
     phrases = [p for chunk in re.split(r",\s*(?:and\s+)?", phrase) for p in split_people(lexicon, chunk)] if phrase.strip() else []
     for part in phrases:
+        if _heads_a_group(lexicon, part):
+            continue  # "senior members of President Milei's administration": the members, not the President
         person = parse_person(lexicon, part)
         if listed and listed[-1].name and not person.name and person.title:
             # an apposition: "Justin Trudeau, Prime Minister of Canada"
