@@ -21,7 +21,7 @@ and 91.8% on the loader of that time, which cut MOFA's "Japan-U.S." into two sen
 labelled sentences exactly) the same settings give 88.0% and 90.4% in-sample (66 right of 75 predicted), and
 leave-one-pair-out cross-validation 86.3% and 86.3% (63 of 73): the folds no longer chose one setting.
 
-Now: every word the event words table gives as the medium of the exchange ("telephone", "phone", "video",
+Then: every word the event words table gives as the medium of the exchange ("telephone", "phone", "video",
 "virtually") is read as the event type it names, as countries are, so that "met virtually" meets "Video
 Teleconference Meeting"; and the position prior is a penalty for distance (the cosine less the weight times how far
 apart the two places are) rather than a bonus for nearness, so that the threshold is the cosine a match needs at
@@ -36,10 +36,37 @@ medium, dates and numbers, titles, the similarity and its normalisation, the par
 prior) were compared on these same thirteen pairs, so even the held-out figures are somewhat optimistic: other
 publishers' pairs may score lower.
 
+Now: every name of a place in the place names table (data/place_names.csv: names that say the same place whoever
+writes them, "Kiev" and "Kyiv", "Donbass" and "Donbas", "West Asia" and "the Middle East", "Arabian Gulf" and
+"Persian Gulf", ...) is read as one term, as countries are. In-sample (the same constants, still the setting of
+highest F1): precision 89.5%, recall 93.2% (68 right of 76 predicted; was 89.3%, 91.8%). Held out (the same
+leave-one-pair-out cross-validation): precision 88.2%, recall 91.8% (67 right of 76; was 88.0%, 90.4%); the folds
+chose the same three settings as before. Only "West Asia" changes a match here (MEA's "situation in West Asia" now
+meets the Kremlin's "situation in the Middle East"), and that row was written knowing these pairs hold it (NOTES
+names it), which the cross-validation cannot hold out: count its gain as in-sample. Precision stays under 90%.
+Tried on these pairs and dropped, none helping held out: character n-grams of the stems (3 to 6 letters, alone or
+mixed with the words' cosine: 82.9% to 88.7% precision held out), stems cut to 5 to 8 letters, BM25 weights and
+idf, idf raised to a power, tf without the logarithm, British and American spellings read as one ("defence",
+"emphasised", "organisation": no match changes), acronyms read as their organisations' names (none changes), a
+mutual-best condition on the assignment (the merge step then takes the dropped sentence back), a penalty for
+sentences credited to different speakers, a bonus for matched neighbours on the diagonal, leaving titles or
+reporting verbs out of the terms, and a distance penalty that is not linear. Leaving tf without its logarithm
+gives the same in-sample figures and 89.2%, 90.4% held out (66 of 74): a tie in F1, so the setting stays.
+
+One to one: the labels align a sentence that covers two of the other side's with one of them, in every such case
+the first (NOTES ambiguous decision 1), while `align` gives it a row with each, so that the second row counts wrong
+whatever the alignment. `one_to_one` keeps, of such a sentence's two rows, the one with the first (a researcher
+counting the facts both sides report counts each sentence once). Counted so, with the same constants: precision
+91.9%, recall 93.2% (68 right of 74 predicted), in-sample and held out alike (every fold chose a position weight of
+0.1, merge 0.2, threshold 0.14; the module's 0.15 ties with 0.1 on all thirteen). The two rows it leaves out are
+exactly the two second halves counted wrong above (Taiwan, the meeting in Washington). The rule "the first of the
+two" was read off the labels' convention, on two such sentences here, so it too is in-sample knowledge; the figures
+counting every row stay the ones asserted first.
+
 What is left (in-sample): facts told in other words with no shared term (the Red Cross's access to prisoners
-against "humanitarian aspects ... captured servicemen"; "West Asia" against "the Middle East"; "ready to continue
-the dialogue" against "prepared to engage in diplomacy"; "political and diplomatic means" against "dialogue and
-diplomacy"; sanctions against "swift and severe costs"), MOFA's "Biden welcomed these measures" whose partner is
+against "humanitarian aspects ... captured servicemen"; "ready to continue the dialogue" against "prepared to
+engage in diplomacy"; "political and diplomatic means" against "dialogue and diplomacy"; sanctions against "swift
+and severe costs"), MOFA's "Biden welcomed these measures" whose partner is
 lexically closer to the sentence before it ("Kishida explained the measures"); the other half of a sentence that
 covers two, which the labels leave unaligned (NOTES ambiguous decision 1), counted wrong twice (Taiwan, the meeting
 in Washington); a closing formula the labels keep apart ("agreed to meet in person" against "It was agreed to
@@ -60,7 +87,7 @@ import pytest
 
 from conftest import LABELS
 from helpers import Corpus, align, find_pairs, load_corpus, pair_themes, publisher_credits, publisher_terms, publisher_themes
-from helpers.pairs import MERGE_THRESHOLD, POSITION_WEIGHT, THRESHOLD, matches, pair_scores
+from helpers.pairs import MERGE_THRESHOLD, POSITION_WEIGHT, THRESHOLD, matches, one_to_one, pair_scores
 from helpers.events import event_ids
 from invariants import assert_nothing_lost
 from test_speakers import normalise, scored
@@ -169,11 +196,17 @@ def _gold(corpus) -> set[tuple[str, int, str, int]]:
 
 def test_sentence_alignment_against_labels(pairs):
     gold = _gold(pairs)
-    predicted = set()
+    predicted, one = set(), set()
     for pair in find_pairs(pairs).itertuples(index=False):
         aligned = align(pairs, pair.doc_a, pair.doc_b)
         both = aligned[aligned["status"] == "both"]
         predicted |= {(pair.doc_a, int(a), pair.doc_b, int(b)) for a, b in zip(both["sent_a"], both["sent_b"])}
+        kept = one_to_one(aligned)
+        one |= {(pair.doc_a, int(a), pair.doc_b, int(b)) for a, b in zip(kept["sent_a"], kept["sent_b"])}
+        for column, other in (("sent_a", "sent_b"), ("sent_b", "sent_a")):  # of two partners, the first is kept
+            assert kept[column].is_unique
+            for sent, group in both.groupby(column):
+                assert kept.loc[kept[column] == sent, other].tolist() in ([], [group[other].min()])
         # every sentence of both sides, once unless it covers two consecutive sentences of the other side
         for column, doc in (("sent_a", pair.doc_a), ("sent_b", pair.doc_b)):
             assert sorted(set(aligned[column].dropna())) == sorted(pairs.sentences.loc[pairs.sentences["doc_id"] == doc, "sent_id"])
@@ -190,10 +223,18 @@ def test_sentence_alignment_against_labels(pairs):
         print("  missed", miss)
     for wrong in sorted(predicted - gold):
         print("  wrong ", wrong)
-    # measured: precision 89.3%, recall 91.8% (67 of 75 predicted; before the medium and the distance penalty, on this
-    # loader: 88.0%, 90.4%; before the names, countries, compounds and merges: 85.1%, 86.3%)
-    assert precision >= 0.893
-    assert recall >= 0.917
+    # measured: precision 89.5%, recall 93.2% (68 of 76 predicted; before the place names table: 89.3%, 91.8%, 67 of
+    # 75; before the medium and the distance penalty, on this loader: 88.0%, 90.4%; before the names, countries,
+    # compounds and merges: 85.1%, 86.3%)
+    assert precision >= 0.894
+    assert recall >= 0.931
+    # one to one, as the labels count (a sentence covering two aligned with the first of them): measured precision
+    # 91.9%, recall 93.2% (68 of 74); the two rows left out are the two counted wrong above as the second half
+    hits = len(one & gold)
+    print(f"one to one: {len(one)} predicted, {hits} right: precision {hits / len(one):.1%}, recall {hits / len(gold):.1%}")
+    assert one <= predicted and len(predicted - one) == 2
+    assert hits / len(one) >= 0.918
+    assert hits / len(gold) >= 0.931
 
 
 # The grid the alignment's settings were chosen from: position weight, merge threshold (None: no merging), threshold
@@ -206,32 +247,74 @@ def test_alignment_settings_by_leave_one_pair_out(pairs):
     """Each setting of `align` chosen on twelve pairs (the one of highest F1 over their labelled matches) and scored
     on the thirteenth: the cross-validated (held-out) figures. The module's constants are the setting of highest F1
     on all thirteen; the folds do not all choose it (see the module docstring), so the held-out figures are what is
-    checked."""
+    checked. Twice: counting every matched row, and one to one (`one_to_one`, as the labels count), each counting
+    choosing its own settings."""
     gold = _gold(pairs)
     found = find_pairs(pairs)
     scored = [(pair.doc_a, pair.doc_b, pair_scores(pairs, pair.doc_a, pair.doc_b)) for pair in found.itertuples(index=False)]
-    counts = np.zeros((len(GRID), len(scored), 3), dtype=int)  # right, predicted, labelled
+    counts = np.zeros((2, len(GRID), len(scored), 3), dtype=int)  # [every row, one to one]: right, predicted, labelled
     for p, (weight, merge, threshold) in enumerate(GRID):
         for k, (doc_a, doc_b, scores) in enumerate(scored):
-            predicted = {(doc_a, scores.sent_a[i], doc_b, scores.sent_b[j])
-                         for i, j, _ in matches(scores, threshold=threshold, position_weight=weight, merge_threshold=merge)}
+            rows = [(i, j) for i, j, _ in matches(scores, threshold=threshold, position_weight=weight, merge_threshold=merge)]
+            one = rows
+            if len({i for i, _ in rows}) < len(rows) or len({j for _, j in rows}) < len(rows):  # a sentence covers two
+                kept = one_to_one(pd.DataFrame(rows, columns=["sent_a", "sent_b"]).assign(status="both"))
+                one = list(zip(kept["sent_a"], kept["sent_b"]))
             labelled = {g for g in gold if g[0] == doc_a}
-            counts[p, k] = len(predicted & labelled), len(predicted), len(labelled)
-    total = counts.sum(axis=1)
+            for c, kept in enumerate((rows, one)):
+                predicted = {(doc_a, scores.sent_a[i], doc_b, scores.sent_b[j]) for i, j in kept}
+                counts[c, p, k] = len(predicted & labelled), len(predicted), len(labelled)
     f1 = lambda c: 2 * c[..., 0] / np.maximum(c[..., 1] + c[..., 2], 1)
-    held_out, chosen = np.zeros(3, dtype=int), set()
-    for k in range(len(scored)):
-        best = int(np.argmax(f1(total - counts[:, k])))
-        chosen.add(GRID[best])
-        held_out += counts[best, k]
-    precision, recall = held_out[0] / held_out[1], held_out[0] / held_out[2]
-    print(f"leave one pair out: {held_out[2]} labelled, {held_out[1]} predicted, {held_out[0]} right: "
-          f"precision {precision:.1%}, recall {recall:.1%}; chosen {sorted(chosen, key=str)}")
-    assert GRID[int(np.argmax(f1(total)))] == (POSITION_WEIGHT, MERGE_THRESHOLD, THRESHOLD)
-    # measured: precision 88.0%, recall 90.4% held out (66 right of 75 predicted; in-sample 89.3%, 91.8%); before the
-    # medium and the distance penalty, on this loader: 86.3%, 86.3%
-    assert precision >= 0.88
-    assert recall >= 0.904
+    figures = []
+    for counting, name in zip(counts, ("every row", "one to one")):
+        total = counting.sum(axis=1)
+        held_out, chosen = np.zeros(3, dtype=int), set()
+        for k in range(len(scored)):
+            best = int(np.argmax(f1(total - counting[:, k])))
+            chosen.add(GRID[best])
+            held_out += counting[best, k]
+        figures.append((held_out[0] / held_out[1], held_out[0] / held_out[2]))
+        print(f"leave one pair out, {name}: {held_out[2]} labelled, {held_out[1]} predicted, {held_out[0]} right: "
+              f"precision {figures[-1][0]:.1%}, recall {figures[-1][1]:.1%}; chosen {sorted(chosen, key=str)}")
+    assert GRID[int(np.argmax(f1(counts[0].sum(axis=1))))] == (POSITION_WEIGHT, MERGE_THRESHOLD, THRESHOLD)
+    # one to one, the module's constants tie with a position weight of 0.1 for the highest F1 on all thirteen pairs
+    assert f1(counts[1].sum(axis=1))[GRID.index((POSITION_WEIGHT, MERGE_THRESHOLD, THRESHOLD))] == f1(counts[1].sum(axis=1)).max()
+    (precision, recall), (precision_one, recall_one) = figures
+    # measured: precision 88.2%, recall 91.8% held out (67 right of 76 predicted; in-sample 89.5%, 93.2%); before the
+    # place names table: 88.0%, 90.4% (66 of 75); before the medium and the distance penalty, on this loader: 86.3%,
+    # 86.3%
+    assert precision >= 0.881
+    assert recall >= 0.917
+    # one to one: measured precision 91.9%, recall 93.2% held out (68 right of 74; every fold chose a position weight
+    # of 0.1, merge 0.2, threshold 0.14), the same as in-sample
+    assert precision_one >= 0.918
+    assert recall_one >= 0.931
+
+
+def test_other_names_of_a_place_are_one_term(tmp_path):
+    """The place names table reads "West Asia" as "the Middle East" and "Kiev" as "Kyiv", as the countries table reads
+    a country's names; a researcher's own table replaces or extends it."""
+    folder = tmp_path / "readouts"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Prime Minister Speaks with President\n\nThe leaders exchanged views on the situation "
+                                  "in West Asia.\n\nThey regretted that Kiev suspended the dialogue.\n", encoding="utf-8")
+    (folder / "b.txt").write_text("President Speaks with Prime Minister\n\nThe situation in the Middle East was also "
+                                  "discussed.\n\nKyiv suspended the dialogue, they regretted.\n", encoding="utf-8")
+    corpus = _load(folder)
+    shipped = pair_scores(corpus, "a", "b")
+    (tmp_path / "rules").mkdir()
+    (tmp_path / "rules" / "place_names.csv").write_text("#! replace\nname,aliases\n", encoding="utf-8")
+    without = pair_scores(corpus, "a", "b", lexicon=tmp_path / "rules")
+    # the one word the two sentences then share ("situation", "suspended") against the place too
+    assert shipped.lexical[0, 0] > without.lexical[0, 0] > 0
+    assert shipped.lexical[1, 1] > without.lexical[1, 1] > 0
+    (tmp_path / "rules" / "place_names.csv").write_text("name,aliases\nMiddle East,Near East\n", encoding="utf-8")
+    (folder / "a.txt").write_text("Prime Minister Speaks with President\n\nThe leaders exchanged views on the situation "
+                                  "in the Near East.\n", encoding="utf-8")
+    (folder / "b.txt").write_text("President Speaks with Prime Minister\n\nThe situation in the Middle East was also "
+                                  "discussed.\n", encoding="utf-8")
+    corpus = _load(folder)
+    assert pair_scores(corpus, "a", "b", lexicon=tmp_path / "rules").lexical[0, 0] > pair_scores(corpus, "a", "b").lexical[0, 0]
 
 
 def test_roles_on_the_pairs(pairs):

@@ -1,7 +1,8 @@
 """Paired readouts: two governments' accounts of one event, found, aligned sentence by sentence and compared.
 
 `find_pairs(corpus)` lists the pairs (readouts sharing an `event_id`, from different publishers) with the evidence;
-`align(corpus, doc_a, doc_b)` matches the sentences that say the same thing and marks those only one side has;
+`align(corpus, doc_a, doc_b)` matches the sentences that say the same thing and marks those only one side has
+(`one_to_one` keeps one match per sentence where a sentence covers two);
 `pair_themes` tells, for one pair, the themes each side raises that the other does not and whom each side credits;
 `publisher_terms`, `publisher_themes` and `publisher_credits` sum up, across pairs, what each publisher reports that
 its partners do not, with the counts behind every figure.
@@ -28,7 +29,7 @@ from .people import country_names
 from .terms import multiword_expressions, term_flags
 from .themes import code_themes
 
-__all__ = ["find_pairs", "align", "pair_scores", "PairScores", "matches", "pair_themes", "publisher_terms",
+__all__ = ["find_pairs", "align", "one_to_one", "pair_scores", "PairScores", "matches", "pair_themes", "publisher_terms",
            "publisher_themes", "publisher_credits", "THRESHOLD", "POSITION_WEIGHT", "MERGE_THRESHOLD"]
 
 # Measured on the labelled pairs (tests/test_pairs.py), chosen as the setting of highest F1 on all thirteen pairs; by
@@ -83,9 +84,21 @@ def find_pairs(corpus: Corpus, *, lexicon: Lexicon | str | None = None) -> pd.Da
 
 
 @derived
-def _country_pattern(lexicon: Lexicon) -> re.Pattern:
-    # as written: the countries table is case-sensitive ("US" is the country, "us" is not)
-    return re.compile(rf"(?<![\w])(?:{alternation(country_names(lexicon))})(?![\w])")
+def _one_name(lexicon: Lexicon) -> dict[str, str]:
+    """Every spelling of a country (countries table) or of a place (place names table: "Kiev", "West Asia") -> the
+    one name it is read as ("Kyiv", "Middle East")."""
+    names = dict(country_names(lexicon))
+    for row in lexicon.table("place_names").itertuples(index=False):
+        for spelling in [row.name, *row.aliases.split("|")]:
+            if spelling.strip():
+                names.setdefault(" ".join(spelling.split()), " ".join(row.name.split()))
+    return names
+
+
+@derived
+def _name_pattern(lexicon: Lexicon) -> re.Pattern:
+    # as written: both tables are case-sensitive ("US" is the country, "us" is not)
+    return re.compile(rf"(?<![\w])(?:{alternation(_one_name(lexicon))})(?![\w])")
 
 
 @derived
@@ -112,8 +125,9 @@ def _sentence_terms(corpus: Corpus, doc_id: str, lexicon: Lexicon) -> pd.Series:
     """sent_id -> the terms that say what the sentence says, space-joined (every sentence kept): stems without stop
     words and punctuation; no person's name (who says it is the speaker's business, and the two accounts name the
     same two people throughout, in their own spellings); every name of a country as the country's short name, so
-    "Russian", "the Russian Federation" and "Russia" are one term; hyphenated compounds in their parts, so
-    "Russia-NATO" meets "the NATO-Russia Council", unless the multi-word expressions table has the compound as the
+    "Russian", "the Russian Federation" and "Russia" are one term, and every name of a place as the place's name in
+    the place names table, so "West Asia" meets "the Middle East" and "Kiev" meets "Kyiv"; hyphenated compounds in
+    their parts, so "Russia-NATO" meets "the NATO-Russia Council", unless the multi-word expressions table has the compound as the
     name of one thing ("Indo-Pacific"); every word that names the medium of the exchange (event words table:
     "telephone", "phone", "video", "virtually") as the event type it names, so "met virtually" meets "Video
     Teleconference Meeting" and "spoke on the phone" meets "telephone conversation"."""
@@ -121,12 +135,12 @@ def _sentence_terms(corpus: Corpus, doc_id: str, lexicon: Lexicon) -> pd.Series:
     sentences = corpus.sentences[corpus.sentences["doc_id"].astype(str) == doc_id]
     documents = corpus.documents[corpus.documents["doc_id"].astype(str) == doc_id]
     names = term_flags(tokens, documents=documents, lexicon=lexicon)["is_name"].to_numpy(dtype=bool)
-    spellings = country_names(lexicon)
-    countries = []  # (start, end, country) in the document's offsets
+    spellings = _one_name(lexicon)
+    named = []  # (start, end, name) of each country or place, in the document's offsets
     for sentence in sentences.itertuples(index=False):
-        for found in _country_pattern(lexicon).finditer(str(sentence.text)):
-            country = spellings.get(" ".join(found.group().split()), found.group())
-            countries.append((sentence.start + found.start(), sentence.start + found.end(), country.replace(" ", "_")))
+        for found in _name_pattern(lexicon).finditer(str(sentence.text)):
+            name = spellings.get(" ".join(found.group().split()), found.group())
+            named.append((sentence.start + found.start(), sentence.start + found.end(), name.replace(" ", "_")))
     stop, stem, counted, medium = english_stop_words(), _stemmer().stemWord, set(), _medium_terms(lexicon)
     terms: dict[int, list[str]] = {int(sent_id): [] for sent_id in sentences["sent_id"]}
     for token, is_name in zip(tokens.itertuples(index=False), names):
@@ -140,11 +154,11 @@ def _sentence_terms(corpus: Corpus, doc_id: str, lexicon: Lexicon) -> pd.Series:
                     pieces.append((offset, part, stem(part), part in stop))
                 offset += len(part)
         for start, lower, stemmed, is_stop in pieces:
-            country = next((c for c in countries if c[0] <= start < c[1]), None)
-            if country is not None:
-                if country not in counted:  # a country of several words is one term
-                    counted.add(country)
-                    terms[int(token.sent_id)].append(country[2])
+            name = next((n for n in named if n[0] <= start < n[1]), None)
+            if name is not None:
+                if name not in counted:  # a name of several words is one term
+                    counted.add(name)
+                    terms[int(token.sent_id)].append(name[2])
             elif lower in medium:
                 terms[int(token.sent_id)].append(medium[lower])
             elif not is_stop and re.match(r"\w", lower):  # not a clitic ("'s") or a stray mark
@@ -187,8 +201,8 @@ def pair_scores(corpus: Corpus, doc_a: str, doc_b: str, *, lexicon: Lexicon | st
     """The sentence-by-sentence scores of two readouts (`PairScores`), which `matches` turns into an alignment.
 
     Sentences are TF-IDF vectors of their terms (stems without stop words; people's names left out and countries
-    under one name each, from the lexicon's aliases and countries tables, the medium of the exchange as the event
-    type its word names, from the event words table), fitted on the two readouts alone so that
+    and places under one name each, from the lexicon's aliases, countries and place names tables, the medium of the
+    exchange as the event type its word names, from the event words table), fitted on the two readouts alone so that
     a score does not depend on what else the corpus holds."""
     lexicon = as_lexicon(lexicon)
     a_terms, b_terms = _sentence_terms(corpus, str(doc_a), lexicon), _sentence_terms(corpus, str(doc_b), lexicon)
@@ -251,8 +265,8 @@ def align(corpus: Corpus, doc_a: str, doc_b: str, *, threshold: float = THRESHOL
 
     Every sentence has a row; a sentence that says what the other side says in two consecutive sentences has two
     "both" rows, one with each. Scores: `pair_scores` (TF-IDF cosine of the sentences' terms, names left out and
-    countries and the medium under one name each); matching: `matches` (a one-to-one assignment, the cosine less
-    `position_weight` times the distance of the two places, `threshold`, then the merges at `merge_threshold`, None
+    countries, places and the medium under one name each); matching: `matches` (a one-to-one assignment, the cosine
+    less `position_weight` times the distance of the two places, `threshold`, then the merges at `merge_threshold`, None
     for none)."""
     scores = pair_scores(corpus, doc_a, doc_b, lexicon=lexicon)
     sentences = corpus.sentences
@@ -296,6 +310,20 @@ def align(corpus: Corpus, doc_a: str, doc_b: str, *, threshold: float = THRESHOL
         out[column] = out[column].astype("Int64")
     out["similarity"] = out["similarity"].astype(float).round(3)
     return out
+
+
+def one_to_one(aligned: pd.DataFrame) -> pd.DataFrame:
+    """The matched rows of an `align` frame (`status` "both"), one row per sentence: a sentence that covers two
+    consecutive sentences of the other side keeps only its row with the first of them, the one that says what it
+    says first (the other row says what it adds). The count of facts both sides report, with no sentence counted
+    twice, and the convention of the labelled pairs (tests/labels/NOTES.md, "Paired readouts")."""
+    both = aligned[aligned["status"] == "both"]
+    second = pd.Series(False, index=both.index)
+    for column, other in (("sent_a", "sent_b"), ("sent_b", "sent_a")):
+        for _, group in both.groupby(column):
+            if len(group) == 2:  # align gives a sentence at most two partners, and those consecutive
+                second[group[other].astype(int).idxmax()] = True
+    return both[~second]
 
 
 def _credited(frame: pd.DataFrame) -> str:
