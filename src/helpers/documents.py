@@ -18,6 +18,7 @@ from .dates import event_date, to_timestamp
 from .framing import country_in, framing_people
 from .headlines import UNKNOWN_STYLE, event_type_of, headline_date, parse_headline
 from .lexicon import Lexicon, derived
+from .offices import country_of_url, leader, leader_named
 from .people import Person, canonical_name, clean_name, is_group, is_institution, listed_people, name_parts, names_in_text, title_equivalents
 
 _NAMES_WITHIN = 1000
@@ -100,6 +101,10 @@ def document_fields(lexicon: Lexicon, title: str, text: str, opening: str, meta:
     if is_institution(lexicon, host.name):  # "Readout of White House Meeting on ...": the publisher, not a principal
         host = Person("", host.title, host.country)
     opening_host, opening_others = framing_people(lexicon, opening)
+    # "Today I spoke with ...": the principal writes in the first person, and the readout names them nowhere
+    in_first_person = opening_host.name.lower() in _first_person_pronouns(lexicon)
+    if in_first_person:
+        opening_host = Person("", opening_host.title, opening_host.country)
     if not host.name and opening_host.name and (_same_person(lexicon, host, opening_host) or not opening_others or not host.title):
         host = Person(opening_host.name, host.title or opening_host.title, host.country or opening_host.country)
     elif host.name and opening_host.name and _same_person(lexicon, host, opening_host):
@@ -138,11 +143,14 @@ def document_fields(lexicon: Lexicon, title: str, text: str, opening: str, meta:
         person.name = canonical_name(lexicon, clean_name(lexicon, person.name), known)
         if not person.title:
             person.title = next((t for n, t in known.items() if canonical_name(lexicon, n, known) == person.name and person.name), "")
-    main = counterparts[0] if counterparts else Person()
     dated = headline_date(lexicon, title)
     # the framing sentence may follow a dateline paragraph ("Madrid, Tuesday 1 March 2022"): read the dates up to it
     up_to_opening = text[:text.find(opening) + len(opening)] if opening and opening in text else opening
     date = to_timestamp(meta.get("event_date")) or event_date(up_to_opening, published or dated, lexicon=lexicon) or dated
+    address_country = country_of_url(lexicon, str(meta.get("source_url") or meta.get("url") or ""))
+    _name_leaders(lexicon, host, counterparts, date or published, in_first_person=in_first_person,
+                  country=address_country or lexicon.setting("host_country"))
+    main = counterparts[0] if counterparts else Person()
     return {
         "source_style": style or UNKNOWN_STYLE,
         # a house style told only by the headline's form ("Readout of ...", which others write too) names no publisher
@@ -154,11 +162,29 @@ def document_fields(lexicon: Lexicon, title: str, text: str, opening: str, meta:
         "event_type": meta.get("event_type") or (event_type_of(lexicon, event_phrase, title, opening) if counterparts or exchange or host.name or host.title else "other"),
         "host": meta.get("host") or host.name,
         "host_title": meta.get("host_title") or host.title,
-        "host_country": meta.get("host_country") or host.country,
+        "host_country": meta.get("host_country") or host.country or address_country,
         "counterparts": _listed(meta.get("counterparts") or meta.get("counterpart")) or [c.name or c.title for c in counterparts],
         "counterpart_title": meta.get("counterpart_title") or main.title,
         "counterpart_country": meta.get("counterpart_country") or main.country,
     }
+
+
+@derived
+def _first_person_pronouns(lexicon: Lexicon) -> frozenset[str]:
+    table = lexicon.table("pronouns")
+    return frozenset(p.strip().lower() for p, r in zip(table["pronoun"], table["refers_to"]) if r.strip() == "host")
+
+
+def _name_leaders(lexicon: Lexicon, host: Person, counterparts: list[Person], when, *, in_first_person: bool, country: str) -> None:
+    """Names the leaders a readout knows by office alone, from who held the office that day (`offices`): a host
+    known by title or writing in the first person, of the publisher's country (`country`: its web address's, or its
+    house style's); a host or counterpart known by office and surname ("President Macron") in full, with a country."""
+    for person in (host, *counterparts):
+        if len(person.name.split()) == 1 and (found := leader_named(lexicon, person.name, when, title=person.title)):
+            person.name, person.country = found[0], person.country or found[1]
+    if not host.name and (host.title or in_first_person) and (host.country or country):
+        host.country = host.country or country
+        host.name = leader(lexicon, host.country, when, title=host.title)
 
 
 def _foreign_met_later(lexicon: Lexicon, later: Sequence[str], *, destination: str = "") -> list[Person]:

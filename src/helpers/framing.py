@@ -97,6 +97,7 @@ class _FramingRules:
     search: re.Pattern         # a framing verb anywhere in the sentence
     trailing_name: re.Pattern  # the name (and titles) just before it
     trailing_name_of: re.Pattern  # the same with "of" and a country after the name
+    trailing_title: re.Pattern  # a title alone just before it ("The President of the Republic spoke ...")
     conjoined_first: re.Pattern  # a first subject before "and" and that name
     before_verb: re.Pattern    # an auxiliary or adverbs between the name and the verb ("has held", "today held")
     lead: re.Pattern           # what may stand between the verb and its objects ("today", "by phone", "with")
@@ -119,6 +120,7 @@ def _framing_rules(lexicon: Lexicon) -> _FramingRules:
         search=re.compile(rf"(?<![\w-])(?:{forms_alternation(framing_forms, adverb)})(?![\w-])"),
         trailing_name=re.compile(rf"(?<![\w-])((?:{title_alternatives}\s+)*{name})[\s,]*$"),
         # with the country it serves: "President Hassan Sheikh Mohamud of the Federal Republic of Somalia held ..."
+        trailing_title=re.compile(rf"(?<![\w-])(?P<title>{title_alternatives})[\s,]*$"),
         trailing_name_of=re.compile(rf"(?<![\w-])((?:{title_alternatives}\s+)*{name}\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w’'-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'-]*)*))[\s,]*$"),
         before_verb=re.compile(rf"(?:\s+(?:has|have|{adverb}))+\s+$"),
         # the guest may be described before the name: "A and his Malaysian counterpart B held talks"
@@ -176,10 +178,14 @@ def _framing_people(lexicon: Lexicon, opening: str) -> tuple[Person, list[Person
     # "Deputy Assistant to the President and White House Coordinator for the Middle East and North Africa
     # Brett McGurk spoke ..."
     cut = auxiliary.start() if (auxiliary := rules.before_verb.search(opening, 0, verb.start())) else verb.start()
+    if relative := _RELATIVE_CLAUSE.search(opening, 0, cut):
+        cut = relative.start() + 1  # "Mr. KISHIDA Fumio, Prime Minister of Japan, who is visiting ..., held ..."
     subject = rules.trailing_name.search(opening, 0, cut)
     if (served := rules.trailing_name_of.search(opening, 0, cut)) and _names_country(lexicon, served.group("of")):
         subject = served  # not "Deputy Chief of Staff" nor "Department of Education Secretary X", whose "of" names no country
     host = parse_person(lexicon, subject.group(1)) if subject else Person()
+    if subject and (title := rules.trailing_title.search(opening, 0, cut)) and title.start() < subject.end() <= title.end() + 1:
+        host = Person("", title.group("title"))  # the name read was the title's last word: "the President of the Republic"
     if subject and rules.list_close.search(opening, 0, subject.start()):
         host = Person()  # the last of several ("A, B, and C convened ..."): co-conveners, no single principal
     # Two principals as one subject ("President Ferdinand R. Marcos Jr. and Japanese Prime Minister Fumio Kishida
@@ -230,3 +236,5 @@ def _objects(lexicon: Lexicon, rules: _FramingRules, rest: str) -> list[Person]:
 
 
 _AND_BEFORE = re.compile(r"\band\s+$")
+# a relative clause between the subject and its verb, set off by commas
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:who|which)\s[^;:]*,\s*$")

@@ -92,7 +92,9 @@ def parse_headline(lexicon: Lexicon, title: str) -> tuple[Person, list[Person], 
         # names set off by commas beside their titles: "between the President of the Republic, Emmanuel Macron, and
         # Vladimir Putin, President of the Russian Federation"
         listed = listed_people(lexicon, forms["trailing"].sub("", rest))
-        if len(listed) >= 2 and all(person.name for person in listed):
+        # (the first, the publisher's principal, may be known by title alone: "between the President of the Republic
+        # and Keir Starmer, Prime Minister of the United Kingdom")
+        if len(listed) >= 2 and all(person.name for person in listed[1:]) and (listed[0].name or listed[0].title):
             return listed[0], listed[1:], f"{match.group('event')} ", style
     if link == "between" and not (host.name or host.title):  # "Phone call between President Michel and President Xi"
         # the first "and" before a title parts the two ("between the President of the Republic and the President of

@@ -427,11 +427,20 @@ def split_people(lexicon: Lexicon, phrase: str) -> list[str]:
         # is that name's ("X and the Prime Minister of Japan" are two)
         is_apposition = (bool(people) and starts_person and separator.strip() == "," and not previous_is_bare_title
                          and not parse_person(lexicon, piece).name)
-        if people and (not starts_person or previous_is_bare_title or is_apposition):
+        # a name after a whole office ("the President of the Republic and Keir Starmer") is a second person; after
+        # part of one ("Minister of Trade and Industry Nils Holm") it is not
+        after_whole_office = (previous_is_bare_title and separator.strip() == "and"
+                              and _whole_title(lexicon, people[-1]) and bool(_name_re(lexicon).fullmatch(piece.strip())))
+        if people and not after_whole_office and (not starts_person or previous_is_bare_title or is_apposition):
             people[-1] = f"{people[-1]} and {piece}" if piece else people[-1]
         else:
             people.append(piece)
     return [p for p in people if p.strip()]
+
+
+def _whole_title(lexicon: Lexicon, phrase: str) -> bool:
+    """Whether a phrase is one title and nothing else, after an article ("the President of the Republic")."""
+    return re.sub(r"^(?:the|The)\s+", "", phrase.strip()) in set(titles(lexicon))
 
 
 def _heads_a_group(lexicon: Lexicon, phrase: str) -> bool:
@@ -450,14 +459,20 @@ def listed_people(lexicon: Lexicon, phrase: str) -> list[Person]:
     Minister of Canada", "Polish Secretary of State, Head of the Bureau, Jacek Siewiera", "the President of the
     Republic, Emmanuel Macron, and Vladimir Putin, President of the Russian Federation"."""
     listed: list[Person] = []
-    phrases = [p for chunk in re.split(r",\s*(?:and\s+)?", phrase) for p in split_people(lexicon, chunk)] if phrase.strip() else []
-    for part in phrases:
+    # (part, whether it follows a comma): only what a comma sets off may describe the person before it
+    phrases = [(p, i == 0) for chunk in re.split(r",\s*(?:and\s+)?", phrase) for i, p in enumerate(split_people(lexicon, chunk))
+               ] if phrase.strip() else []
+    for part, after_comma in phrases:
         if _heads_a_group(lexicon, part):
             continue  # "senior members of President Milei's administration": the members, not the President
         person = parse_person(lexicon, part)
-        if listed and listed[-1].name and not person.name and person.title:
+        if not after_comma and person.name and listed:
+            listed.append(person)  # "the President of the Republic and Keir Starmer": two people
+        elif listed and listed[-1].name and not person.name and person.title:
             # an apposition: "Justin Trudeau, Prime Minister of Canada"
-            listed[-1] = Person(listed[-1].name, listed[-1].title or person.title, listed[-1].country or person.country)
+            # (an honorific before the name gives way to the office after it: "The Honourable X MP, Prime Minister of Y")
+            kept = listed[-1].title if listed[-1].title not in honorifics(lexicon) else ""
+            listed[-1] = Person(listed[-1].name, kept or person.title, listed[-1].country or person.country)
         elif listed and not listed[-1].name and listed[-1].title and person.name and (not person.title or person.title in styles_of_address(lexicon)):
             # the name after its titles
             listed[-1] = Person(person.name, listed[-1].title, listed[-1].country or person.country)

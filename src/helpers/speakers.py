@@ -17,7 +17,9 @@ for another government's style:
 | `framing_verbs.csv` | verbs of the framing sentence ("spoke with", "had a phone conversation") |
 | `titles.csv`, `countries.csv`, `aliases.csv` | titles, countries and demonyms, spellings of names |
 | `joint_subjects.csv` | subjects that credit both sides ("the two leaders", "both sides") |
-| `pronouns.csv` | pronouns and what they point back to |
+| `pronouns.csv` | pronouns and what they point back to ("I": the principal, in a readout written in their voice) |
+| `quote_lead_ins.csv` | lead-ins that give the quotation after them to someone ("Quotes attributable to X:") |
+| `leaders.csv` (via `helpers.offices`) | who held a government's leading office when: a host named by office alone |
 | `event_subjects.csv` | the event as subject ("the call", "today's meeting"): narrator |
 | `group_subjects.csv` | groups and the side each speaks for ("administration officials": host, "participants": counterpart) |
 | `speech_adverbs.csv` | words between a subject and its verb ("also", "further") |
@@ -37,7 +39,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 import pandas as pd
@@ -45,6 +47,7 @@ import pandas as pd
 from . import schema
 from .framing import form_pattern, forms_alternation, framing_people, framing_sentence, opening_index, verbs
 from .lexicon import APOSTROPHES, SENTENCE_END, Lexicon, alternation, as_lexicon, derived, first_letter_guard
+from .offices import leader_names
 from .people import (Person, aliases, canonical_name, country_names, honorifics, name_fillers, name_pattern, parse_person,
                      title_equivalents, titles, words_of_kind)
 
@@ -75,6 +78,7 @@ class _Rules:
     joint: re.Pattern
     pronoun: re.Pattern
     pronoun_refers: dict[str, str]
+    quote_lead_ins: tuple[re.Pattern, ...]  # lead-ins that give the quotation after them to someone they name
     event: re.Pattern
     group: re.Pattern         # one group ("Senior Administration officials", "A home health care professional")
     group_side: dict[str, str]  # a group's head phrase, lower-cased -> the role it speaks for
@@ -172,6 +176,7 @@ def _rules(lexicon: Lexicon) -> _Rules:
         joint=joint,
         pronoun=pronoun,
         pronoun_refers=pronoun_refers,
+        quote_lead_ins=tuple(re.compile(p.strip()) for p in lexicon.words("quote_lead_ins", "pattern")),
         event=event,
         group=group,
         group_side=group_side,
@@ -265,6 +270,8 @@ class _Cast:
     counterpart_countries: set[str]
     known: dict[str, str]
     rules: _Rules
+    in_first_person: bool = False  # the principal writes the readout ("Today I spoke with ...")
+    host_by_office: bool = False   # the host's name is the office-holder's, the text giving only the office
     _canonical: dict[str, str] = field(default_factory=dict)
 
     def canonical(self, name: str) -> str:
@@ -345,8 +352,16 @@ def _cast(rules: _Rules, document: dict, sentences: list[str]) -> _Cast:
     # The framing sentence names host and counterparts in the body's own words, which also rescues metadata
     # that a headline in an unknown style ("PM call with President Biden") could not provide.
     opening_host, opening_others = framing_people(lexicon, framing_sentence(lexicon, sentences))
+    # "Today I spoke with ...": the principal writes the readout in the first person
+    in_first_person = rules.pronoun_refers.get(opening_host.name.lower()) == HOST
+    if in_first_person:
+        opening_host = Person("", opening_host.title, opening_host.country)
     # A host the text never names with a title ("White House Coordinator" from a long headline) is not a person.
-    host_named = host_name and (host_name in aliases(lexicon).values() or any(keys(host_name) & keys(n) for n in known))
+    # a leader the opening names by office alone ("The Prime Minister spoke ...", "Today I spoke ..."), named from
+    # who held the office (helpers.offices)
+    opening_text = " ".join([str(document.get("title") or ""), *sentences[:opening_index(sentences) + 1]])
+    by_office = host_name in leader_names(lexicon) and (in_first_person or host_name.split()[-1] not in opening_text)
+    host_named = host_name and (host_name in aliases(lexicon).values() or by_office or any(keys(host_name) & keys(n) for n in known))
     if not host_named and (opening_host.name or opening_host.title):
         host_name, host_title = opening_host.name, host_title or opening_host.title
     host = add(host_name, HOST, host_title)
@@ -392,7 +407,8 @@ def _cast(rules: _Rules, document: dict, sentences: list[str]) -> _Cast:
             if member.role == OTHER and member.name and member.titles & rules.publisher_offices and member.country in ("", host_country):
                 member.role = HOST
     members.sort(key=lambda m: (HOST, COUNTERPART, OTHER).index(m.role))
-    return _Cast(members, host_country, counterpart_countries - {host_country}, known, rules)
+    return _Cast(members, host_country, counterpart_countries - {host_country}, known, rules, in_first_person=in_first_person,
+                 host_by_office=by_office)
 
 
 def _plural(title: str) -> str:
@@ -611,11 +627,34 @@ class _Decision:
     pronoun: str = ""                        # the pronoun that made this decision
 
 
+def _tag_alone(text: str, lemma: str, rules: _Rules) -> bool:
+    """Whether a sentence ends with its reporting verb and a colon, saying nothing itself ("A spokesperson said:")."""
+    last = _LAST_WORD_BEFORE_COLON.search(text)
+    return bool(last and lemma) and _verb_entry(last.group(1), rules)[1] == lemma
+
+
+_LAST_WORD_BEFORE_COLON = re.compile(r"([\w’'-]+)\s*:\s*$")
+
+
+def _quoted_person(text: str, cast: _Cast, rules: _Rules) -> _Decision | None:
+    """Who the quotation after a lead-in is given to ("Quotes attributable to Prime Minister X:"), when the lead-in
+    names one person (`quote_lead_ins.csv`)."""
+    for pattern in rules.quote_lead_ins:
+        if (found := pattern.match(text.strip())) and (resolved := _resolve_people([found.group("who")], cast)) and len(resolved) == 1:
+            role, speaker = resolved[0]
+            return _Decision(role, speaker, "", QUOTES_OF)
+    return None
+
+
 def _resolve_people(phrases: list[str], cast: _Cast) -> list[tuple[str, str]] | None:
     """(role, speaker) for each conjoined person or country phrase; None when a bare name is unknown."""
     names = country_names(cast.rules.lexicon)
     out = []
     for phrase in phrases:
+        if cast.rules.pronoun_refers.get(phrase.lower()) == HOST:  # "Prime Minister Trudeau and I"
+            member = cast.principal(HOST)
+            out.append((HOST, member.name if member else ""))
+            continue
         if phrase in names:
             country = names[phrase]
             side = cast.side_of_country(country)
@@ -659,6 +698,10 @@ def _decide(text: str, *, first: bool, cast: _Cast, paragraph: _Decision | None,
     individual = paragraph is not None and paragraph.role in (HOST, COUNTERPART)
     marker = rules.list_marker.match(text)
     start = marker.end() if marker else 0
+    # a quotation mark opening the sentence is no word of it: a spokesperson's statement quoted whole is read as any
+    # other ('"The Prime Minister updated President Macron ...')
+    if quote := _OPENING_QUOTE.match(text, start):
+        start = quote.end()
     for pos, needs_verb in _clause_starts(text, rules, start, cast):
         subject = _subject(text, pos, rules)
         if subject is None:
@@ -708,6 +751,11 @@ def _decide(text: str, *, first: bool, cast: _Cast, paragraph: _Decision | None,
         if not has_verb and not rules.lowercase_word.match(text, subject.end):
             continue  # not a clause subject: "President Biden’s commitment", "Belt and Road"
         if subject.kind == "pronoun":
+            if subject.refers_to == HOST:  # the principal writing in the first person: what "I" says is theirs
+                if not cast.in_first_person:
+                    continue  # an "I" quoted from someone else ("I am grateful to our federal partners ...")
+                host = cast.principal(HOST)
+                return _Decision(HOST, host.name if host else "", lemma, FIRST_PERSON, person=(HOST, host.name) if host else None)
             if subject.refers_to == "person":
                 # "When President X started this war, he thought ...": the one person a subordinate opening names
                 antecedent = _named_before(text, start, pos, cast, rules) or last_person
@@ -762,10 +810,12 @@ def _decide(text: str, *, first: bool, cast: _Cast, paragraph: _Decision | None,
             if has_verb and (JOINT in subject.groups or {HOST, COUNTERPART} <= roles | set(subject.groups)):
                 return _Decision(JOINT, "", lemma, "people and a group", plural=JOINT)
             side = _group_role(subject.groups)
-            if has_verb and roles == {OTHER} and side in (HOST, COUNTERPART):
-                # "Secretary X and other senior administration officials addressed ...": named members of a side that
-                # speaks as a group, the first named its speaker
-                return _Decision(side, resolved[0][1], lemma, "people and a group", plural=side)
+            if has_verb and roles <= {OTHER, side} and side in (HOST, COUNTERPART):
+                # "Secretary X and other senior administration officials addressed ...", "President Biden and
+                # administration officials underscored ...": named members of a side that speaks as a group, its
+                # principal (else the first named) its speaker; a later "they" is that side
+                speaker = next((name for role, name in resolved if role == side), resolved[0][1])
+                return _Decision(side, speaker, lemma, "people and a group", plural=side)
         if len(resolved) > 1 and {HOST, COUNTERPART} <= roles:
             return _Decision(JOINT, "", lemma, "conjoined subjects", plural=JOINT)
         if len(resolved) > 1 and len({s for _, s in resolved}) > 1:
@@ -816,6 +866,9 @@ PRESENT_STATEMENT = "publisher's statement in the present"
 BACKGROUND = "background about a person"
 INSIDE_QUOTATION = "inside a quotation"
 PASSIVE = "passive report"
+FIRST_PERSON = "the principal in the first person"
+PUBLISHER_VOICE = "an unnamed voice of the publisher"
+QUOTES_OF = "quotation given to someone named before it"
 CONJOINED_WITH_PRONOUN = "pronoun and named subject"
 
 
@@ -1014,8 +1067,15 @@ def _attribute(sentences: pd.DataFrame, documents: pd.DataFrame, lexicon: Lexico
                 quoted = decision if opened_after_words and speaks else None
             elif not quote_open:
                 quoted = None
-            if speaks and text.rstrip().endswith(":"):
-                tag = decision
+            if text.rstrip().endswith(":"):
+                if decision.role == OTHER and not decision.speaker and _tag_alone(text, decision.verb, rules):
+                    # "A Downing Street spokesperson said:": an unnamed voice of the publisher, whose words that
+                    # follow are the readout itself
+                    decision, quoted = _Decision(NARRATOR, rule=PUBLISHER_VOICE), None
+                elif (whose := _quoted_person(text, cast, rules)) is not None:
+                    tag = whose  # "Quotes attributable to Prime Minister X:"
+                elif speaks:
+                    tag = decision
             if decision.pronoun:
                 # the principals now, not at the start: a host known by title may have been named meanwhile
                 principals = [(m.role, m.name) for m in (cast.principal(HOST), cast.principal(COUNTERPART)) if m is not None]
@@ -1031,6 +1091,10 @@ def _attribute(sentences: pd.DataFrame, documents: pd.DataFrame, lexicon: Lexico
                 last_plural = decision.plural
             if decision.role != UNATTRIBUTED:
                 paragraph = decision
+            if decision.role == HOST and not decision.speaker and cast.host_by_office:
+                # what the host's side says, the host named by office alone: theirs, as for a host named elsewhere
+                # in the corpus (corpus._credit_hosts_named_elsewhere)
+                decision = replace(decision, speaker=cast.principal(HOST).name)
             speakers.append(decision.speaker)
             roles.append(decision.role)
             verbs.append(decision.verb)
