@@ -111,6 +111,34 @@ dictionary, each drawn from the sentences its dictionary codes on the shared Whi
   to 7 pooled (the dictionaries differ in five themes) give 1065 of 1193 (89.3%): pandemic 105/119, economy 99/120,
   infrastructure 81/90, development 114/120, security 104/120, multilateralism 74/79, climate 112/120, science
   108/120, human rights 108/120, migration 65/65, regional conflicts 95/120 (NOTES.md has every theme).
+- theme_sample_8.csv (seed 20261208, none of samples 1 to 7 nor the keys of the rows taken out of them): the dictionary
+  revised for the six themes under 90% on sample 7, favouring precision over recall (every change removes codes).
+  Pandemic and health leaves out the pandemic as a time ("the worst of the pandemic", "amid", "following"), "epidemic
+  of" as a figure for a social ill, medicine as one item of relief supplies and "health leaders" as participants;
+  economy and trade makes bare "commercial" weak (commerce and commercial ties between countries stay) and leaves out
+  an economy named by its climate goal ("net-zero economy"), a product brought "to market", financial tools beside
+  diplomatic ones and the name Asia-Pacific Economic Cooperation; development leaves out bare "social development",
+  humanitarian parole and a humanitarian pause; security leaves out service members named as a group of people;
+  science makes "innovation", "innovator" and "innovate" weak and leaves out research cited as support, zero-emission
+  technologies and science as people's occupation; regional conflicts leaves out Ukraine as the owner of a matter that
+  is not the war (its economy, energy, reforms, recovery) and the West Bank as a trip's destination. On samples 1 to 7
+  (development data, so no measure of it): yes still coded pandemic 167/168, economy 151/165, development 194/197,
+  security 176/176, science 168/175, regional conflicts 162/174; still-coded rows that are yes 167/177 (was 168/181),
+  151/162 (151/168), 194/200 (197/207), 176/187 (176/189), 168/177 (175/192), 162/172 (162/175); corpus sentences
+  coded 645 -> 636, 1142 -> 1117, 285 -> 278, 928 -> 926, 354 -> 329, 886 -> 871. Drawn as sample 7: 211 rows, 30 for
+  each of seven themes and the one development sentence left (five sentences under two themes). Labelled blind as
+  samples 4 to 7. Measured: 188 of 211 (89.1%); per theme pandemic and health 27/30, economy and trade 26/30,
+  development and humanitarian aid 1/1 (195/201, 97.0%, with the earlier samples' sentences still coded), security
+  and defence 22/30, climate and energy 30/30, science and technology 30/30, human rights and democracy 24/30,
+  regional conflicts 28/30. Four of the seven themes with 30 rows reach the issue's 90% (climate and science 100%,
+  regional conflicts 93.3%, pandemic 90.0%, just at the bar), and development on its pooled rows; economy and trade
+  (86.7%), human rights and democracy (80.0%, unchanged by the revision, 27 on sample 7) and security and defence
+  (73.3%, its lowest since the first sample's 21/30) do not, so the bar is not met. Themes with none left, on the earlier
+  samples' sentences still coded (not blind to the revisions read from them), as on sample 7: infrastructure 139/145,
+  multilateralism 144/152, migration 153/154, sovereignty 66/67, culture 33/35, core interests 34/34. Samples 4 to 8
+  pooled (the dictionaries differ in seven themes) give 1253 of 1404 (89.2%): pandemic 132/149, economy 125/150,
+  infrastructure 81/90, development 115/121, security 126/150, multilateralism 74/79, climate 142/150, science
+  138/150, human rights 132/150, migration 65/65, regional conflicts 123/150 (NOTES.md has every theme).
 Eight rows of samples 1 to 4 (REMOVED) were labelled on a fragment ending in "Roe v.", "Dobbs v." or "Inc. v." (or
 beginning "Wade ...") that the loader now joins into a longer sentence; their labels describe no sentence it produces,
 so they were taken out of the files. The figures above are those measured at the time, with those rows. Labels are
@@ -118,7 +146,7 @@ joined to sentences by (doc_id, sent_id) alone, so every row must carry the very
 
 The assertions are made on the latest fully labelled sample, which must be the newest: while a newer sample waits for
 its labels the test fails and says so, since the labelled ones measured earlier dictionaries. Each theme must keep at
-least the precision measured on that sample (FLOORS, just below the figures above), so a change that loses precision
+least the precision measured on that sample (FLOORS, the figures above less a rounding), so a change that loses precision
 fails; the themes that reach 90% are printed.
 Where fewer than 30 coded sentences were left to draw from, a theme is measured on all its coded sentences: those of
 the latest sample plus those of the earlier samples that the dictionary still codes with the theme (all labelled
@@ -141,18 +169,20 @@ from helpers.themes import code_themes, load_dictionary
 
 LABELS = Path(__file__).parent / "labels"
 PER_THEME, TARGET = 30, 0.9
-# the precision each theme reached on theme_sample_7.csv, the latest labelled sample (see the docstring), less a
-# rounding; infrastructure, multilateralism, migration, sovereignty, culture and core interests (none left to draw)
-# on the earlier samples' sentences still coded
-FLOORS = {"pandemic and health": 26 / 30, "economy and trade": 24 / 30, "infrastructure and connectivity": 139 / 145,
-          "development and humanitarian aid": 25 / 30, "security and defence": 27 / 30,
+# the precision each theme reached on theme_sample_8.csv, the latest labelled sample (see the docstring), less a
+# rounding; development and humanitarian aid (one sentence left to draw) with the earlier samples' sentences still
+# coded; infrastructure, multilateralism, migration, sovereignty, culture and core interests (none left to draw) on the
+# earlier samples' sentences still coded
+FLOORS = {"pandemic and health": 27 / 30, "economy and trade": 26 / 30, "infrastructure and connectivity": 139 / 145,
+          "development and humanitarian aid": 195 / 201, "security and defence": 22 / 30,
           "sovereignty and territorial integrity": 66 / 67, "multilateralism and international order": 144 / 152,
-          "climate and energy": 27 / 30, "science and technology": 25 / 30, "culture and people-to-people exchange": 33 / 35,
-          "human rights and democracy": 27 / 30, "migration": 153 / 154, "regional conflicts": 26 / 30,
+          "climate and energy": 30 / 30, "science and technology": 30 / 30, "culture and people-to-people exchange": 33 / 35,
+          "human rights and democracy": 24 / 30, "migration": 153 / 154, "regional conflicts": 28 / 30,
           "core interests": 34 / 34}
 # yes counts of the labelled samples of earlier dictionaries, and their sizes, as measured
 BEFORE = {"theme_sample.csv": (292, 420), "theme_sample_2.csv": (352, 397), "theme_sample_3.csv": (302, 354),
-          "theme_sample_4.csv": (298, 330), "theme_sample_5.csv": (302, 330), "theme_sample_6.csv": (259, 294)}
+          "theme_sample_4.csv": (298, 330), "theme_sample_5.csv": (302, 330), "theme_sample_6.csv": (259, 294),
+          "theme_sample_7.csv": (207, 240)}
 # rows since taken out of those samples (labelled on a fragment the loader now joins into a longer sentence; NOTES.md):
 # 1-based data rows as measured, and how many of them were yes
 REMOVED = {"theme_sample.csv": ((61, 75, 86, 168), 1), "theme_sample_2.csv": ((10,), 1),
