@@ -99,8 +99,10 @@ class _FramingRules:
     trailing_name_of: re.Pattern  # the same with "of" and a country after the name
     trailing_title: re.Pattern  # a title alone just before it ("The President of the Republic spoke ...")
     conjoined_first: re.Pattern  # a first subject before "and" and that name
+    conjoined_before: re.Pattern  # any titled person before "and" and that name: co-conveners
     before_verb: re.Pattern    # an auxiliary or adverbs between the name and the verb ("has held", "today held")
     lead: re.Pattern           # what may stand between the verb and its objects ("today", "by phone", "with")
+    medium: re.Pattern         # one of the table's leads just after the verb ("by phone"): no passive's agent
     tail: re.Pattern           # where the objects end ("to discuss", "on", a semicolon)
     list_close: re.Pattern     # the last item of a list of three or more: ", and " and the words of its office before it
 
@@ -124,8 +126,10 @@ def _framing_rules(lexicon: Lexicon) -> _FramingRules:
         trailing_name_of=re.compile(rf"(?<![\w-])((?:{title_alternatives}\s+)*{name}\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w’'-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'-]*)*))[\s,]*$"),
         before_verb=re.compile(rf"(?:\s+(?:has|have|{adverb}))+\s+$"),
         # the guest may be described before the name: "A and his Malaysian counterpart B held talks"
+        conjoined_before=re.compile(rf"(?<![\w-])(?P<first>(?:{title_alternatives})(?:\s+{name})?),?\s+and\s+(?:the\s+)?(?:[\w’'.-]+\s+){{0,12}}$"),
         conjoined_first=re.compile(rf"^(?:[Tt]he\s+)?((?:\w+\s+)?(?:{title_alternatives})\s+{name}),?\s+and\s+(?P<guest>(?:[\w’'-]+\s+){{0,3}})$"),
         lead=re.compile(rf"^(?:\s+(?:{adverb}|{lead or '(?!)'}))*\s*(?:{verb_links or '(?!)'})?\s*"),
+        medium=re.compile(rf"\s+(?:{lead or '(?!)'})"),
         tail=re.compile(rf"\s+(?:{end or '(?!)'})\b|[;:(]|\.\s*$"),
         list_close=re.compile(rf",\s+and\s+(?:(?:[A-Z][\w’'-]*|{alternation(words_of_kind(lexicon, 'link_words', 'office_inner'))})\s+){{0,8}}$"),
     )
@@ -172,12 +176,20 @@ def _framing_people(lexicon: Lexicon, opening: str) -> tuple[Person, list[Person
     rules = _framing_rules(lexicon)
     opening = _ASIDE.sub("", _DATELINE.sub("", opening, count=1))
     verb = rules.search.search(opening)
+    passive = None
+    while verb is not None and _BY_AFTER.match(opening, verb.end()) and not rules.medium.match(opening, verb.end()):
+        # a participle in the passive is no framing verb, and the subject comes before it: "President Biden, joined
+        # by Secretary Raimondo and Director Deese, met with ..."
+        passive = passive or verb
+        verb = rules.search.search(opening, verb.end())
     if verb is None:
         return Person(), []
     # The principal is the name just before the verb (and its auxiliary: "Pedro Sánchez, has held ..."):
     # "Deputy Assistant to the President and White House Coordinator for the Middle East and North Africa
     # Brett McGurk spoke ..."
     cut = auxiliary.start() if (auxiliary := rules.before_verb.search(opening, 0, verb.start())) else verb.start()
+    if passive is not None:
+        cut = len(opening[:passive.start()].rstrip(" ,"))
     if relative := _RELATIVE_CLAUSE.search(opening, 0, cut):
         cut = relative.start() + 1  # "Mr. KISHIDA Fumio, Prime Minister of Japan, who is visiting ..., held ..."
     subject = rules.trailing_name.search(opening, 0, cut)
@@ -195,6 +207,12 @@ def _framing_people(lexicon: Lexicon, opening: str) -> tuple[Person, list[Person
         guest, host = host, parse_person(lexicon, first.group(1))
         if not guest.country and (described := country_in(lexicon, first.group("guest"))):
             guest = Person(guest.name, guest.title, described)  # "his Malaysian counterpart"
+    if (subject and (guest is None or not guest.country) and (both := rules.conjoined_before.search(opening, 0, subject.start()))
+            and not {parse_person(lexicon, both.group("first")).title, host.title} <= _heads(lexicon)):
+        # two of one side as the subject ("Director Jennifer Klein and Deputy Assistant Chiraag Bains convened ...",
+        # "the President and Vice President met ..."): co-conveners, no single principal; two heads of state or
+        # government ("President X and Prime Minister Y held a meeting") are still host and guest
+        host, guest = Person(), None
     before = opening[:cut].rstrip()
     if before.endswith(","):  # an apposition: "Mr. KISHIDA Fumio, Prime Minister of Japan, held ..."
         chunks = before[:-1].rsplit(",", 2)
@@ -226,9 +244,17 @@ def _framing_people(lexicon: Lexicon, opening: str) -> tuple[Person, list[Person
     return host, others
 
 
+@derived
+def _heads(lexicon: Lexicon) -> frozenset[str]:
+    """Titles of heads of state and government and of royals (`titles` kinds)."""
+    table = lexicon.table("titles")
+    return frozenset(t for t, k in zip(table["title"], table["kind"]) if k.strip() in ("head_of_state", "head_of_government", "royal"))
+
+
 def _objects(lexicon: Lexicon, rules: _FramingRules, rest: str) -> list[Person]:
     """The people a framing verb takes, from the words after it up to where its objects end."""
-    rest = rules.tail.split(rules.lead.sub("", rest, count=1), maxsplit=1)[0]
+    # a short aside in brackets ("(AA & NHPI)", "(D-CO)") is no end of the objects
+    rest = rules.tail.split(_SHORT_ASIDE.sub("", rules.lead.sub("", rest, count=1)), maxsplit=1)[0]
     # a second framing verb of the same subject takes objects of its own: "traveled to Colombia and met with ..."
     if second := next((v for v in rules.search.finditer(rest) if _AND_BEFORE.search(rest, 0, v.start())), None):
         rest = rest[:second.start()]
@@ -236,5 +262,7 @@ def _objects(lexicon: Lexicon, rules: _FramingRules, rest: str) -> list[Person]:
 
 
 _AND_BEFORE = re.compile(r"\band\s+$")
+_BY_AFTER = re.compile(r"\s+by\b")
+_SHORT_ASIDE = re.compile(r"\s*\([^()]{1,20}\)")
 # a relative clause between the subject and its verb, set off by commas
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:who|which)\s[^;:]*,\s*$")

@@ -454,6 +454,11 @@ def _heads_a_group(lexicon: Lexicon, phrase: str) -> bool:
     return is_group(lexicon, " ".join(head))
 
 
+def _names_a_group(lexicon: Lexicon, phrase: str) -> bool:
+    """Whether a phrase's words in lower case hold a group's noun ("Pacific Islander leaders")."""
+    return is_group(lexicon, " ".join(w.capitalize() for w in phrase.split() if w.islower()))
+
+
 def listed_people(lexicon: Lexicon, phrase: str) -> list[Person]:
     """The people a list names, each with the titles set off by commas beside their name: "Justin Trudeau, Prime
     Minister of Canada", "Polish Secretary of State, Head of the Bureau, Jacek Siewiera", "the President of the
@@ -462,7 +467,12 @@ def listed_people(lexicon: Lexicon, phrase: str) -> list[Person]:
     # (part, whether it follows a comma): only what a comma sets off may describe the person before it
     phrases = [(p, i == 0) for chunk in re.split(r",\s*(?:and\s+)?", phrase) for i, p in enumerate(split_people(lexicon, chunk))
                ] if phrase.strip() else []
+    # "13 Asian American, Native Hawaiian, and Pacific Islander leaders": words before a group's noun describe the
+    # group; only a titled person in such a list is one
+    of_a_group = bool(phrases) and _names_a_group(lexicon, phrases[-1][0])
     for part, after_comma in phrases:
+        if of_a_group and not parse_person(lexicon, part).title:
+            continue
         if _heads_a_group(lexicon, part):
             continue  # "senior members of President Milei's administration": the members, not the President
         person = parse_person(lexicon, part)
