@@ -133,3 +133,37 @@ def test_a_moderator_and_a_principal_who_drops_by_frame_the_meeting():
     assert host.name == "Anna Varga"
     host, _ = framing_people(lexicon, "Today, President Varga dropped by a meeting with a group of five mayors.")
     assert (host.name, host.title) == ("Varga", "President")
+
+
+def test_a_headline_naming_two_of_one_side_names_no_single_host():
+    """Fails on the headline parse that took the first of "the President and Vice President" or of two named
+    officials as the host of a domestic convening. With a titled or foreign counterpart the first still hosts."""
+    lexicon = default_lexicon().for_style("whitehouse")
+    host, counterparts, _, _ = parse_headline(lexicon, "Readout of the President and Vice President’s Meeting with Asian "
+                                              "American, Native Hawaiian, and Pacific Islander Leaders")
+    assert host == Person() and counterparts == []  # nor is "Asian American" a person
+    host, _, _, _ = parse_headline(lexicon, "Readout of National Security Advisor Anna Varga and Director of the Economic "
+                                   "Council Tomas Lind Meeting with Cabinet Members")
+    assert host == Person()
+    host, _, _, _ = parse_headline(lexicon, "Readout of Secretary Varga and National Security Advisor Lind’s meeting with "
+                                   "PRC officials in Anchorage")
+    assert host.name == "Varga"
+    host, counterparts, _, _ = parse_headline(lexicon, "Readout of President Varga and Vice President Lind’s Call with Prime "
+                                              "Minister Erik Dahl of Sweden")
+    assert host.name == "Varga" and [c.name for c in counterparts] == ["Erik Dahl"]
+
+
+def test_three_conveners_without_the_comma_before_and():
+    """Fails on the co-conveners rule that needed ", and": "A, B, C and D hosted" had host D."""
+    host, _ = framing_people(default_lexicon().for_style("whitehouse"), "Today, White House officials including Anna Varga, "
+                             "Tomas Lind, Erik Dahl and Nils Holm hosted community leaders to discuss the plan.")
+    assert host == Person()
+
+
+def test_an_office_set_off_with_an_article_is_another_person():
+    """Fails on the "between" headline that gave the first person the second's country ("Minister X and the Secretary
+    of State of the United States, Y": X was of the United States)."""
+    host, counterparts, _, _ = parse_headline(default_lexicon(), "Meeting between Minister Anna Varga and the Secretary of "
+                                              "State of the United States, Tomas Lind")
+    assert (host.name, host.country) == ("Anna Varga", "")
+    assert [(c.name, c.title, c.country) for c in counterparts] == [("Tomas Lind", "Secretary of State", "United States")]

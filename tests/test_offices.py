@@ -117,3 +117,19 @@ def test_the_subject_of_an_opening_behind_a_relative_clause():
     assert (host.name, host.title) == ("KISHIDA Fumio", "Prime Minister")
     # an honorific before the name gives way to the office after it
     assert [(o.name, o.title, o.country) for o in others] == [("Anthony Albanese", "Prime Minister", "Australia")]
+
+
+def test_the_publisher_s_leader_speaks_for_its_side_at_a_convening_no_one_hosts(tmp_path):
+    """Fails on the attribution that, with no single host (co-hosts), credited "The President and Vice President
+    reiterated ..." to the Vice President, or to no side; and on the name matching that took "Joe Funderburke" (a line
+    of a participant list) for Joe Biden."""
+    corpus = _load(tmp_path, {"wh": (
+        "Readout of the President and Vice President’s Meeting with Community Leaders", "2021-08-05",
+        "https://www.whitehouse.gov/briefing-room/statements-releases/2021/08/05/readout/",
+        "Today, the President and Vice President met with 13 community leaders to discuss a wide range of issues.\n\n"
+        "During the meeting, the President and Vice President reiterated their promise to work together.\n\n"
+        "Participants:\n\n- Colonel Joe Funderburke, Director of Strategic Planning")})
+    assert corpus.documents.iloc[0]["host"] == ""
+    roles = _roles(corpus, "wh")
+    assert roles[1] == ("host", "Joe Biden")
+    assert roles[-1][1] != "Joe Biden"

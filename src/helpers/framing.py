@@ -18,8 +18,8 @@ import re
 from dataclasses import dataclass
 
 from .lexicon import SENTENCE_END, Lexicon, alternation, derived
-from .people import (Person, country_names, country_of, country_prefix, is_institution, listed_people, name_pattern, parse_person,
-                     titles, words_of_kind)
+from .people import (Person, country_names, country_of, country_prefix, heads_of_state_or_government, is_institution, listed_people,
+                     name_pattern, parse_person, titles, words_of_kind)
 
 
 @dataclass(frozen=True)
@@ -118,6 +118,7 @@ def _framing_rules(lexicon: Lexicon) -> _FramingRules:
     lead = "|".join(dict.fromkeys(p.strip() for k, p in zip(bounds["kind"], bounds["pattern"]) if k.strip() == "lead"))
     end = "|".join(dict.fromkeys(p.strip() for k, p in zip(bounds["kind"], bounds["pattern"]) if k.strip() == "end"))
     verb_links = "|".join(dict.fromkeys(p.strip() for k, p in zip(bounds["kind"], bounds["pattern"]) if k.strip() == "link"))
+    office_word = rf"[A-Z][\w’'.-]*|{alternation(words_of_kind(lexicon, 'link_words', 'office_inner'))}"
     return _FramingRules(
         search=re.compile(rf"(?<![\w-])(?:{forms_alternation(framing_forms, adverb)})(?![\w-])"),
         trailing_name=re.compile(rf"(?<![\w-])((?:{title_alternatives}\s+)*{name})[\s,]*$"),
@@ -131,7 +132,8 @@ def _framing_rules(lexicon: Lexicon) -> _FramingRules:
         lead=re.compile(rf"^(?:\s+(?:{adverb}|{lead or '(?!)'}))*\s*(?:{verb_links or '(?!)'})?\s*"),
         medium=re.compile(rf"\s+(?:{lead or '(?!)'})"),
         tail=re.compile(rf"\s+(?:{end or '(?!)'})\b|[;:(]|\.\s*$"),
-        list_close=re.compile(rf",\s+and\s+(?:(?:[A-Z][\w’'-]*|{alternation(words_of_kind(lexicon, 'link_words', 'office_inner'))})\s+){{0,8}}$"),
+        # (with or without the comma before "and": "A, B, and C" or "A, B and C")
+        list_close=re.compile(rf",\s+(?:(?:{office_word})\s+){{0,8}}?,?\s*and\s+(?:(?:{office_word})\s+){{0,8}}$"),
     )
 
 
@@ -207,12 +209,14 @@ def _framing_people(lexicon: Lexicon, opening: str) -> tuple[Person, list[Person
         guest, host = host, parse_person(lexicon, first.group(1))
         if not guest.country and (described := country_in(lexicon, first.group("guest"))):
             guest = Person(guest.name, guest.title, described)  # "his Malaysian counterpart"
-    if (subject and (guest is None or not guest.country) and (both := rules.conjoined_before.search(opening, 0, subject.start()))
-            and not {parse_person(lexicon, both.group("first")).title, host.title} <= _heads(lexicon)):
-        # two of one side as the subject ("Director Jennifer Klein and Deputy Assistant Chiraag Bains convened ...",
-        # "the President and Vice President met ..."): co-conveners, no single principal; two heads of state or
-        # government ("President X and Prime Minister Y held a meeting") are still host and guest
-        host, guest = Person(), None
+    # two of one side as the subject ("Director Jennifer Klein and Deputy Assistant Chiraag Bains convened ...", "the
+    # President and Vice President met ..."): co-conveners, no single principal, unless they meet someone titled or
+    # foreign ("Secretary X and Advisor Y met with Director Z"); two heads of state or government ("President X and
+    # Prime Minister Y held a meeting") are still host and guest
+    conveners = bool(subject and (guest is None or not guest.country) and (both := rules.conjoined_before.search(opening, 0, subject.start()))
+                     and not {parse_person(lexicon, both.group("first")).title, host.title} <= heads_of_state_or_government(lexicon))
+    if conveners:
+        guest = None
     before = opening[:cut].rstrip()
     if before.endswith(","):  # an apposition: "Mr. KISHIDA Fumio, Prime Minister of Japan, held ..."
         chunks = before[:-1].rsplit(",", 2)
@@ -241,14 +245,9 @@ def _framing_people(lexicon: Lexicon, opening: str) -> tuple[Person, list[Person
     # hosted ..."), sits on A's side
     if guest is not None and guest.country and not any(other.title or other.country for other in others):
         return host, [guest]
+    if conveners and not any(other.title or other.country for other in others):
+        return Person(), others
     return host, others
-
-
-@derived
-def _heads(lexicon: Lexicon) -> frozenset[str]:
-    """Titles of heads of state and government and of royals (`titles` kinds)."""
-    table = lexicon.table("titles")
-    return frozenset(t for t, k in zip(table["title"], table["kind"]) if k.strip() in ("head_of_state", "head_of_government", "royal"))
 
 
 def _objects(lexicon: Lexicon, rules: _FramingRules, rest: str) -> list[Person]:

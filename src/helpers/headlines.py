@@ -13,7 +13,8 @@ import pandas as pd
 
 from .dates import event_date
 from .lexicon import Lexicon, alternation, derived
-from .people import Person, country_of, is_group, listed_people, parse_person, split_people, starts_with_title, title_pattern, words_of_kind
+from .people import (Person, country_of, heads_of_state_or_government, is_group, listed_people, names_a_group, offices_alone,
+                     parse_person, split_people, starts_with_title, title_pattern, words_of_kind)
 
 __all__ = ["event_type_of", "headline_date", "parse_headline"]
 
@@ -84,6 +85,14 @@ def parse_headline(lexicon: Lexicon, title: str) -> tuple[Person, list[Person], 
                     pair.group("event"), style)
         return Person(), [], "", style
     host = parse_person(lexicon, match.group("host") or "")
+    host_phrase = re.sub(r"['’]s?$", "", match.group("host") or "")
+    cohosts = [parse_person(lexicon, part) for part in split_people(lexicon, host_phrase)] if " and " in host_phrase else []
+    # "the President and Vice President's Meeting with ... Leaders", "National Security Advisor X and Director Y Meeting
+    # with Cabinet Members": co-hosts, no single principal (two heads of state or government are the two principals;
+    # with a titled or foreign counterpart, "President X and Vice President Y's Call with Prime Minister Z", the
+    # first hosts)
+    cohosted = offices_alone(lexicon, host_phrase) or (len(cohosts) > 1 and all(p.name for p in cohosts)
+                                                       and not {p.title for p in cohosts} <= heads_of_state_or_government(lexicon))
     rest = match.group("rest")
     link = match.group("link").lower() if match.re is forms["possessive"] else ""
     if link == "to" and not starts_with_title(lexicon, rest):
@@ -109,7 +118,12 @@ def parse_headline(lexicon: Lexicon, title: str) -> tuple[Person, list[Person], 
     while (tail := forms["trailing"].search(rest)) and tail.start() > 0:
         trailing = tail.group(0) + trailing
         rest = rest[: tail.start()]
-    counterparts = [parse_person(lexicon, part) for part in split_people(lexicon, rest)]
+    parts = split_people(lexicon, rest)
+    counterparts = [parse_person(lexicon, part) for part in parts]
+    if cohosted and not any(c.title or c.country for c in counterparts):  # not "... Meeting with PRC Officials"
+        host = Person()
+    if parts and names_a_group(lexicon, parts[-1]):  # "with Asian American, Native Hawaiian, and Pacific Islander Leaders"
+        counterparts = [c for c in counterparts if c.title or c.country]
     return host, [c for c in counterparts if c.name or c.title], f"{match.group('event')} {trailing}", style
 
 

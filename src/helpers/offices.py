@@ -16,7 +16,7 @@ import pandas as pd
 
 from .lexicon import Lexicon, derived
 
-__all__ = ["country_of_url", "leader", "leader_named", "leader_names"]
+__all__ = ["country_of_url", "leader", "leader_named", "leader_names", "leader_office"]
 
 
 @derived
@@ -64,6 +64,15 @@ def leader(lexicon: Lexicon, country: str, when, *, title: str = "") -> str:
     found = [name for c, office, name, start, end in _terms(lexicon)
              if c == country and _in_office(start, end, when) and (not title or _holds(lexicon, title, office))]
     return found[0] if len(found) == 1 else ""
+
+
+def leader_office(lexicon: Lexicon, country: str, when) -> str:
+    """The office of `country`'s leader on the day `when` ("President"), or "" when the table does not say."""
+    name = leader(lexicon, country, when)
+    if not name:
+        return ""
+    when = pd.Timestamp(when).tz_localize(None) if pd.Timestamp(when).tzinfo else pd.Timestamp(when)
+    return next(office for c, office, n, start, end in _terms(lexicon) if c == country and n == name and _in_office(start, end, when))
 
 
 def leader_named(lexicon: Lexicon, surname: str, when, *, title: str) -> tuple[str, str] | None:

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from .lexicon import APOSTROPHES, HYPHENS, Lexicon, alternation, derived
 
 __all__ = ["Person", "aliases", "canonical_name", "clean_name", "country_names", "country_of", "country_prefix",
-           "honorifics", "is_group", "is_institution", "listed_people", "name_fillers", "name_pattern", "names_in_text",
+           "honorifics", "is_group", "is_institution", "listed_people", "name_fillers", "name_pattern", "names_a_group",
+           "names_in_text", "offices_alone", "heads_of_state_or_government",
            "parse_person", "regions", "split_people", "starts_with_title", "styles_of_address", "title_equivalents",
            "title_pattern", "titles", "words_of_kind"]
 
@@ -429,13 +430,28 @@ def split_people(lexicon: Lexicon, phrase: str) -> list[str]:
                          and not parse_person(lexicon, piece).name)
         # a name after a whole office ("the President of the Republic and Keir Starmer") is a second person; after
         # part of one ("Minister of Trade and Industry Nils Holm") it is not
-        after_whole_office = (previous_is_bare_title and separator.strip() == "and"
+        after_whole_office = (previous_is_bare_title and separator.strip() == "and" and not starts_person
                               and _whole_title(lexicon, people[-1]) and bool(_name_re(lexicon).fullmatch(piece.strip())))
         if people and not after_whole_office and (not starts_person or previous_is_bare_title or is_apposition):
             people[-1] = f"{people[-1]} and {piece}" if piece else people[-1]
         else:
             people.append(piece)
     return [p for p in people if p.strip()]
+
+
+@derived
+def heads_of_state_or_government(lexicon: Lexicon) -> frozenset[str]:
+    """Titles of heads of state and government and of royals (`titles` kinds): two of them named together are two
+    principals ("President X and Prime Minister Y held a meeting"), not co-conveners of one side."""
+    table = lexicon.table("titles")
+    return frozenset(t for t, k in zip(table["title"], table["kind"]) if k.strip() in ("head_of_state", "head_of_government", "royal"))
+
+
+def offices_alone(lexicon: Lexicon, phrase: str) -> bool:
+    """Whether a phrase names two or more offices and no one ("the President and Vice President"): their holders
+    together, not one person with two titles ("Prime Minister and Foreign Minister X" is one)."""
+    parts = re.split(r"\s+and\s+", phrase.strip())
+    return len(parts) > 1 and all(_whole_title(lexicon, part) for part in parts)
 
 
 def _whole_title(lexicon: Lexicon, phrase: str) -> bool:
@@ -454,9 +470,11 @@ def _heads_a_group(lexicon: Lexicon, phrase: str) -> bool:
     return is_group(lexicon, " ".join(head))
 
 
-def _names_a_group(lexicon: Lexicon, phrase: str) -> bool:
-    """Whether a phrase's words in lower case hold a group's noun ("Pacific Islander leaders")."""
-    return is_group(lexicon, " ".join(w.capitalize() for w in phrase.split() if w.islower()))
+def names_a_group(lexicon: Lexicon, phrase: str) -> bool:
+    """Whether a phrase's words in lower case, or its last word, hold a group's noun ("Pacific Islander leaders",
+    a headline's "Pacific Islander Leaders")."""
+    words = phrase.split()
+    return bool(words) and is_group(lexicon, " ".join([*(w.capitalize() for w in words if w.islower()), words[-1].capitalize()]))
 
 
 def listed_people(lexicon: Lexicon, phrase: str) -> list[Person]:
@@ -469,15 +487,18 @@ def listed_people(lexicon: Lexicon, phrase: str) -> list[Person]:
                ] if phrase.strip() else []
     # "13 Asian American, Native Hawaiian, and Pacific Islander leaders": words before a group's noun describe the
     # group; only a titled person in such a list is one
-    of_a_group = bool(phrases) and _names_a_group(lexicon, phrases[-1][0])
+    of_a_group = bool(phrases) and names_a_group(lexicon, phrases[-1][0])
     for part, after_comma in phrases:
         if of_a_group and not parse_person(lexicon, part).title:
             continue
         if _heads_a_group(lexicon, part):
             continue  # "senior members of President Milei's administration": the members, not the President
         person = parse_person(lexicon, part)
-        if not after_comma and person.name and listed:
-            listed.append(person)  # "the President of the Republic and Keir Starmer": two people
+        if not after_comma and listed and (person.name or person.title and part.lstrip().startswith(("the ", "The "))):
+            # "the President of the Republic and Keir Starmer", "Minister X and the Secretary of State of Y": two
+            # people (only what a comma sets off describes the person before it, and goes on without an article:
+            # "Mr. Wang Yi, Member of the Political Bureau ... and Minister of Foreign Affairs of China")
+            listed.append(person)
         elif listed and listed[-1].name and not person.name and person.title:
             # an apposition: "Justin Trudeau, Prime Minister of Canada"
             # (an honorific before the name gives way to the office after it: "The Honourable X MP, Prime Minister of Y")

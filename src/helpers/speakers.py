@@ -47,7 +47,7 @@ import pandas as pd
 from . import schema
 from .framing import form_pattern, forms_alternation, framing_people, framing_sentence, opening_index, verbs
 from .lexicon import APOSTROPHES, SENTENCE_END, Lexicon, alternation, as_lexicon, derived, first_letter_guard
-from .offices import leader_names
+from .offices import leader, leader_names, leader_office
 from .people import (Person, aliases, canonical_name, country_names, honorifics, name_fillers, name_pattern, parse_person,
                      title_equivalents, titles, words_of_kind)
 
@@ -256,6 +256,12 @@ _NAME_WORD = re.compile(rf"[\w{APOSTROPHES}-]+\.?")
 
 
 @lru_cache(maxsize=8192)
+def _last_key(name: str, fillers: frozenset[str]) -> str:
+    """The last word that identifies a person ("Joseph R. Biden, Jr." -> biden), or ""."""
+    words = [w for w in _NAME_WORD.findall(name.lower()) if w not in fillers and len(w.rstrip(".")) > 1]
+    return words[-1] if words else ""
+
+
 def _name_keys(name: str, fillers: frozenset[str]) -> frozenset[str]:
     """The words that identify a person ("Joseph R. Biden, Jr." -> joseph, biden), without `fillers` ("Jr.", "bin")."""
     return frozenset(w for w in _NAME_WORD.findall(name.lower()) if w not in fillers and len(w.rstrip(".")) > 1)
@@ -288,10 +294,12 @@ class _Cast:
             if member.name and member.name == canonical:
                 return member
         keys = self.keys(canonical) | self.keys(name)
+        last = _last_key(canonical, self.rules.name_fillers)
         best, best_score = None, 0
         for member in self.members:
             shared = keys & member.keys
-            if shared:
+            # a given name alone is no match: "Joe Funderburke" is not "Joe Biden"
+            if shared and (len(shared) > 1 or last in shared or _last_key(member.name, self.rules.name_fillers) in shared):
                 score = len(shared) * 2 + (member.role != OTHER)
                 if score > best_score:
                     best, best_score = member, score
@@ -395,6 +403,14 @@ def _cast(rules: _Rules, document: dict, sentences: list[str]) -> _Cast:
     if document.get("counterpart_country"):
         counterpart_countries.add(str(document["counterpart_country"]))
     host_country = _host_country(document, text, counterpart_countries, rules)
+    when = document.get("date") if document.get("date") is not None and not pd.isna(document.get("date")) else document.get("published")
+    publisher_country = str(document.get("host_country") or "")  # as the document states it, not guessed from the text
+    if not host.name and (office_holder := leader(lexicon, publisher_country, when)):
+        # a convening no single principal hosts ("the President and Vice President met with ..."): the publisher's
+        # leader that day is of its side wherever the text names them or their office ("The President reiterated ...")
+        member = next((m for m in members if m.name and same_person(m.name, office_holder)), None) or add(office_holder, OTHER)
+        member.titles.add(leader_office(lexicon, publisher_country, when))
+        member.role = HOST if member.role == OTHER else member.role
     # The headline's group is the counterpart side ("Meeting with Bipartisan Governors"): its named members
     # ("Indiana Governor Eric Holcomb") speak for it
     headline = set(re.findall(r"[\w-]+", str(document.get("title") or "").lower()))
@@ -443,9 +459,9 @@ def _titled_names(rules: _Rules, text: str) -> dict[str, str]:
 
 
 def _host_country(document: dict, text: str, counterpart_countries: set[str], rules: _Rules) -> str:
-    """The publishing side's country: the one its house style states (`house` table: host_country), else the country
-    the text names most that is not a counterpart's."""
-    if stated := rules.lexicon.setting("host_country"):
+    """The publishing side's country: the one its house style states (`house` table: host_country), else the
+    document's (its web address's or its host's), else the country the text names most that is not a counterpart's."""
+    if stated := rules.lexicon.setting("host_country") or str(document.get("host_country") or ""):
         return stated
     names = country_names(rules.lexicon)
     counts = Counter()
@@ -1108,7 +1124,8 @@ def _attribute(sentences: pd.DataFrame, documents: pd.DataFrame, lexicon: Lexico
     return out
 
 
-_CAST_FIELDS = ("text", "title", "host", "host_title", "counterparts", "counterpart_title", "counterpart_country", "source_style")
+_CAST_FIELDS = ("text", "title", "host", "host_title", "host_country", "counterparts", "counterpart_title", "counterpart_country",
+                "source_style", "date", "published")
 
 
 def _cast_fields(documents: pd.DataFrame) -> dict[str, dict]:
