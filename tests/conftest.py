@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+import unicodedata
 import warnings
 from pathlib import Path
 
@@ -28,6 +29,19 @@ def labelled_metadata(fields) -> dict[str, str]:
     return {"host": str(fields["host"]), "counterpart": str(counterparts[0]) if len(counterparts) else "",
             "country": str(fields["counterpart_country"]), "event_type": str(fields["event_type"]),
             "date": "" if date is None or pd.isna(date) else str(pd.Timestamp(date).date())}
+
+
+def same_person(found: str, label: str) -> bool:
+    """Whether a found name and a labelled one name the same person, whatever the spelling: equal without case and
+    accents ("Ivan Duque", "Iván Duque"), or the words of one among the other's with the same last word (the corpus's
+    canonical "Nana Addo Dankwa Akufo-Addo", the label's "Nana Akufo-Addo"). Both empty counts as agreement."""
+    def words(name: str) -> list[str]:
+        plain = unicodedata.normalize("NFKD", name.casefold())
+        return "".join(c for c in plain if not unicodedata.combining(c)).replace(".", " ").split()
+    a, b = words(found), words(label)
+    if a == b:
+        return True
+    return bool(a and b) and a[-1] == b[-1] and (set(a) <= set(b) or set(b) <= set(a))
 
 
 def metadata_misses(documents: pd.DataFrame, labels: pd.DataFrame, fields: list[str], *,

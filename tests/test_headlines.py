@@ -167,3 +167,11 @@ def test_an_office_set_off_with_an_article_is_another_person():
                                               "State of the United States, Tomas Lind")
     assert (host.name, host.country) == ("Anna Varga", "")
     assert [(c.name, c.title, c.country) for c in counterparts] == [("Tomas Lind", "Secretary of State", "United States")]
+
+
+def test_the_for_of_an_office_ends_no_list_of_people_met():
+    """Fails on the framing that cut the people met at every "for": "Minister for Foreign Affairs Tomas Lind" was
+    the title "Minister" alone."""
+    _, others = framing_people(default_lexicon(), "Prime Minister Anna Varga met with Minister for Foreign Affairs Tomas "
+                               "Lind for an hour.")
+    assert [(o.name, o.title) for o in others] == [("Tomas Lind", "Minister for Foreign Affairs")]

@@ -252,8 +252,12 @@ def _framing_people(lexicon: Lexicon, opening: str) -> tuple[Person, list[Person
 
 def _objects(lexicon: Lexicon, rules: _FramingRules, rest: str) -> list[Person]:
     """The people a framing verb takes, from the words after it up to where its objects end."""
-    # a short aside in brackets ("(AA & NHPI)", "(D-CO)") is no end of the objects
-    rest = rules.tail.split(_SHORT_ASIDE.sub("", rules.lead.sub("", rest, count=1)), maxsplit=1)[0]
+    # a short aside in brackets ("(AA & NHPI)", "(D-CO)") is no end of the objects, nor is the "for" of an office
+    # ("Minister for Foreign Affairs Penny Wong", "Assistant Secretary for Mental Health")
+    rest = _SHORT_ASIDE.sub("", rules.lead.sub("", rest, count=1))
+    end = next((m.start() for m in rules.tail.finditer(rest)
+                if not (m.group().strip() == "for" and rules.trailing_title.search(rest, 0, m.start()))), len(rest))
+    rest = rest[:end]
     # a second framing verb of the same subject takes objects of its own: "traveled to Colombia and met with ..."
     if second := next((v for v in rules.search.finditer(rest) if _AND_BEFORE.search(rest, 0, v.start())), None):
         rest = rest[:second.start()]
