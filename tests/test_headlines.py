@@ -175,3 +175,27 @@ def test_the_for_of_an_office_ends_no_list_of_people_met():
     _, others = framing_people(default_lexicon(), "Prime Minister Anna Varga met with Minister for Foreign Affairs Tomas "
                                "Lind for an hour.")
     assert [(o.name, o.title) for o in others] == [("Tomas Lind", "Minister for Foreign Affairs")]
+
+
+def test_a_trip_to_meet_someone_and_a_list_after_a_colon():
+    """Fails on the framing before "to meet with" went on from "traveled to" (no one met) and before a list could
+    open with a colon (no one met)."""
+    lexicon = default_lexicon().for_style("whitehouse")
+    _, others = framing_people(lexicon, "National Security Advisor Anna Varga traveled to Stockholm, Sweden on July 27, "
+                               "2023 to meet with Prime Minister Tomas Lind and senior Swedish officials to discuss matters.")
+    assert [(o.name, o.title) for o in others] == [("Tomas Lind", "Prime Minister")]
+    _, others = framing_people(lexicon, "The Vice President spoke individually with: Prime Minister Tomas Lind of Sweden; "
+                               "Prime Minister Erik Dahl of Norway.")
+    assert [(o.name, o.country) for o in others][:1] == [("Tomas Lind", "Sweden")]
+
+
+def test_a_group_in_the_headline_named_in_the_sentence_after():
+    """Fails on the loader that looked after the opening only where the headline named no group: "Calls with European
+    Leaders" had no counterpart although the next sentence names them."""
+    lexicon = default_lexicon()
+    opening = "Vice President Anna Varga today had five separate calls with European leaders to discuss the war."
+    later = ["The Vice President spoke individually with: Prime Minister Tomas Lind of Sweden; Prime Minister Erik Dahl "
+             "of Norway."]
+    fields = document_fields(lexicon, "Readout of Vice President Varga’s Calls with European Leaders", f"{opening} {later[0]}",
+                             opening, {"source_url": "https://www.whitehouse.gov/briefing-room/x"}, later=later)
+    assert fields["counterparts"][:1] == ["Tomas Lind"] and fields["counterpart_country"] == "Sweden"

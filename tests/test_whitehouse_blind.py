@@ -92,9 +92,11 @@ SAMPLES = {
     # the fourth (labels/NOTES.md, "Fourth blind sample of whole-corpus kinds"), 24 readouts, 194 sentences, drawn after
     # the first three had been read: measured before any rule was read from it, and not mended since: 93.8% of 129
     # matched roles (leader calls 96.7%, foreign meetings 96.0%, domestic 85.4%, statements/other 100%), speakers 93.9%,
-    # fields host 22, counterpart 18, country 20, event type 24 of 24; 65 labels are lines of participant lists
+    # fields host 22, counterpart 18, country 20, event type 24 of 24; 65 labels are lines of participant lists. Then
+    # (read from its misses, so no longer blind for these) "traveled to X to meet with", a list after a colon and a
+    # group in the headline named in the sentences after: counterpart 20, country 22
     "whitehouse_blind4": Bar(0.937, {"leader_call": 0.96, "foreign_meeting": 0.96, "domestic": 0.85, "statement_or_other": 0.99},
-                             0.939, {"host": 22, "counterpart": 18, "country": 20, "event_type": 24}, {"host": 22, "counterpart": 18}, 65),
+                             0.939, {"host": 22, "counterpart": 20, "country": 22, "event_type": 24}, {"host": 22, "counterpart": 20}, 65),
 }
 
 

@@ -128,7 +128,8 @@ def document_fields(lexicon: Lexicon, title: str, text: str, opening: str, meta:
                 continue
             unused.remove(other)
             counterparts[i] = Person(_fuller(person.name, other.name), person.title or other.title, person.country or other.country)
-    if not counterparts and not exchange and not opening_others:
+    # (a group in the headline or opening, "Calls with European Leaders", may be named in the sentences after it)
+    if not counterparts and not opening_others:
         counterparts = _foreign_met_later(lexicon, later, destination=country_in(lexicon, title))
     known = names_in_text(lexicon, f"{title}\n{text[:_NAMES_WITHIN]}")
     if host.title and not host.name:  # "Readout of the President's Call": the opening names the President
@@ -192,12 +193,14 @@ def _foreign_met_later(lexicon: Lexicon, later: Sequence[str], *, destination: s
     of no stated country is of the `destination` the headline names ("Travel to Colombia": "Finer met with President
     Gustavo Petro")."""
     principals = _principal_titles(lexicon)
+    own = set(lexicon.words("publisher_offices", "title"))
     for sentence in later:
         _, others = framing_people(lexicon, sentence)
-        # the destination stands for a principal's country only ("President Gustavo Petro"); an official of no
-        # stated country may be the traveller's own ("The DNI was joined by Assistant Secretary of State ...")
-        if foreign := _foreign(lexicon, [Person(o.name, o.title, o.country or (destination if o.title in principals else ""))
-                                         for o in others]):
+        # the destination stands for the country of a principal ("President Gustavo Petro") or of an official of
+        # none of the publisher's offices ("Admiral Jean-Philippe Rolland"); an official of no stated country who
+        # holds one of them may be the traveller's own ("The DNI was joined by Assistant Secretary of State ...")
+        if foreign := _foreign(lexicon, [Person(o.name, o.title, o.country or (
+                destination if o.title in principals or (o.title and own and o.title not in own) else "")) for o in others]):
             return foreign
     return []
 

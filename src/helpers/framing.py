@@ -237,7 +237,7 @@ def _framing_people(lexicon: Lexicon, opening: str) -> tuple[Person, list[Person
         # "visited Buenos Aires and met with ..."): the people are the objects of a framing verb that the same
         # subject goes on to ("and met with ...")
         for later in rules.search.finditer(opening, verb.end()):
-            if _AND_BEFORE.search(opening, verb.end(), later.start()) and (met := _objects(lexicon, rules, opening[later.end():])):
+            if _GOES_ON.search(opening, verb.end(), later.start()) and (met := _objects(lexicon, rules, opening[later.end():])):
                 others = met
                 break
     # "A and Japanese Prime Minister B held talks": B is A's guest; "A and B met with C", or a B of no stated
@@ -254,7 +254,8 @@ def _objects(lexicon: Lexicon, rules: _FramingRules, rest: str) -> list[Person]:
     """The people a framing verb takes, from the words after it up to where its objects end."""
     # a short aside in brackets ("(AA & NHPI)", "(D-CO)") is no end of the objects, nor is the "for" of an office
     # ("Minister for Foreign Affairs Penny Wong", "Assistant Secretary for Mental Health")
-    rest = _SHORT_ASIDE.sub("", rules.lead.sub("", rest, count=1))
+    # (a list may open with a colon: "spoke individually with: Prime Minister X of Estonia; Prime Minister Y ...")
+    rest = _SHORT_ASIDE.sub("", rules.lead.sub("", rest, count=1)).lstrip(" :")
     end = next((m.start() for m in rules.tail.finditer(rest)
                 if not (m.group().strip() == "for" and rules.trailing_title.search(rest, 0, m.start()))), len(rest))
     rest = rest[:end]
@@ -265,6 +266,8 @@ def _objects(lexicon: Lexicon, rules: _FramingRules, rest: str) -> list[Person]:
 
 
 _AND_BEFORE = re.compile(r"\band\s+$")
+# the same subject goes on to a second framing verb: "traveled to X and met with ...", "traveled to X to meet with ..."
+_GOES_ON = re.compile(r"\b(?:and|to)\s+$")
 _BY_AFTER = re.compile(r"\s+by\b")
 _SHORT_ASIDE = re.compile(r"\s*\([^()]{1,20}\)")
 # a relative clause between the subject and its verb, set off by commas
