@@ -139,6 +139,37 @@ dictionary, each drawn from the sentences its dictionary codes on the shared Whi
   pooled (the dictionaries differ in seven themes) give 1253 of 1404 (89.2%): pandemic 132/149, economy 125/150,
   infrastructure 81/90, development 115/121, security 126/150, multilateralism 74/79, climate 142/150, science
   138/150, human rights 132/150, migration 65/65, regional conflicts 123/150 (NOTES.md has every theme).
+- theme_sample_9.csv (seed 20261209, none of samples 1 to 8 nor the keys of the rows taken out of them): the dictionary
+  revised for the three themes under 90% on sample 8, again favouring precision over recall (every change removes
+  codes). Economy and trade makes "business" in the singular, "finance", "financing" and "financed", "growth" and
+  "practical cooperation" weak (businesses, business as an activity, "financial", concessional financing and inclusive
+  or sustainable growth stay) and leaves out the supply chains of illicit drugs; security and defence leaves out
+  veterans and military families, people named by their tie to the military, citizen, civilian, public, personal,
+  community and border security, the security of supplies, infrastructure, networks, data and livelihoods, a title in
+  lower case and documents' names (the National Security Strategy, a "National Security Workforce" memorandum); human
+  rights and democracy makes "civil society" and "democracies" weak and leaves out the Democratic party, a country
+  described as a democracy by size or age, a people fighting for its freedom, "freedom of action", "securing the
+  freedom" of detainees and the peace process's stock wish of "freedom, prosperity". On samples 1 to 8 (development
+  data, so no measure of it): yes still coded economy 173/191 (was 177), security 196/198 (198), human rights 191/199
+  (199); still-coded rows that are yes 173/180 (was 177/192), 196/208 (198/217), 191/198 (199/221); corpus sentences
+  coded 1117 -> 1058, 926 -> 896, 305 -> 272. Drawn as sample 8: 196 rows, 30 for each of six themes and the 16 human
+  rights sentences left (six sentences under two themes); development and humanitarian aid had none left, like the six
+  themes before it. Labelled blind as samples 4 to 8. Measured: 181 of 196 (92.3%); per theme pandemic and health 25/30,
+  economy and trade 28/30, security and defence 26/30, climate and energy 30/30, science and technology 29/30, human
+  rights and democracy 15/16 (206/214, 96.3%, with the earlier samples' sentences still coded), regional conflicts
+  28/30. Five of the seven sampled themes reach the issue's 90% (climate 100%, science 96.7%, human rights 96.3% pooled,
+  economy and regional conflicts 93.3%); pandemic and health (83.3%: gun violence called a public health crisis or an
+  epidemic, "healthy competition", health experts among participants; not revised, 27 on sample 8) and security and
+  defence (86.7%, up from 22: NATO partners named, public order, energy as a weapon, a career field) do not, so the bar
+  is not met. On the earlier samples' sentences still coded (not blind to the revisions read from them): development and
+  humanitarian aid 195/201 and, as on sample 8, infrastructure and connectivity 139/145, multilateralism 144/152,
+  migration 153/154, sovereignty 66/67, culture 33/35, core interests 34/34. Against sample 8 the three revised themes
+  rose (economy 26 -> 28, security 22 -> 26, human rights 24/30 -> 15/16), pandemic fell from 27 to 25 and science from
+  30 to 29 unrevised, climate and regional conflicts held; one row is 3.3 points, so neither the rises nor the falls
+  measure the revision alone. Samples 4 to 9 pooled (the dictionaries differ in eight themes) give 1434 of 1600 (89.6%):
+  pandemic 157/179, economy 153/180, infrastructure 81/90, development 115/121, security 152/180, multilateralism 74/79,
+  climate 172/180, science 167/180, human rights 147/166, migration 65/65, regional conflicts 151/180 (NOTES.md has
+  every theme).
 Eight rows of samples 1 to 4 (REMOVED) were labelled on a fragment ending in "Roe v.", "Dobbs v." or "Inc. v." (or
 beginning "Wade ...") that the loader now joins into a longer sentence; their labels describe no sentence it produces,
 so they were taken out of the files. The figures above are those measured at the time, with those rows. Labels are
@@ -169,20 +200,20 @@ from helpers.themes import code_themes, load_dictionary
 
 LABELS = Path(__file__).parent / "labels"
 PER_THEME, TARGET = 30, 0.9
-# the precision each theme reached on theme_sample_8.csv, the latest labelled sample (see the docstring), less a
-# rounding; development and humanitarian aid (one sentence left to draw) with the earlier samples' sentences still
-# coded; infrastructure, multilateralism, migration, sovereignty, culture and core interests (none left to draw) on the
-# earlier samples' sentences still coded
-FLOORS = {"pandemic and health": 27 / 30, "economy and trade": 26 / 30, "infrastructure and connectivity": 139 / 145,
-          "development and humanitarian aid": 195 / 201, "security and defence": 22 / 30,
+# the precision each theme reached on theme_sample_9.csv, the latest labelled sample (see the docstring), exactly;
+# human rights and democracy (16 sentences left to draw) with the earlier samples' sentences still coded; development
+# and humanitarian aid, infrastructure, multilateralism, migration, sovereignty, culture and core interests (none left
+# to draw) on the earlier samples' sentences still coded
+FLOORS = {"pandemic and health": 25 / 30, "economy and trade": 28 / 30, "infrastructure and connectivity": 139 / 145,
+          "development and humanitarian aid": 195 / 201, "security and defence": 26 / 30,
           "sovereignty and territorial integrity": 66 / 67, "multilateralism and international order": 144 / 152,
-          "climate and energy": 30 / 30, "science and technology": 30 / 30, "culture and people-to-people exchange": 33 / 35,
-          "human rights and democracy": 24 / 30, "migration": 153 / 154, "regional conflicts": 28 / 30,
+          "climate and energy": 30 / 30, "science and technology": 29 / 30, "culture and people-to-people exchange": 33 / 35,
+          "human rights and democracy": 206 / 214, "migration": 153 / 154, "regional conflicts": 28 / 30,
           "core interests": 34 / 34}
 # yes counts of the labelled samples of earlier dictionaries, and their sizes, as measured
 BEFORE = {"theme_sample.csv": (292, 420), "theme_sample_2.csv": (352, 397), "theme_sample_3.csv": (302, 354),
           "theme_sample_4.csv": (298, 330), "theme_sample_5.csv": (302, 330), "theme_sample_6.csv": (259, 294),
-          "theme_sample_7.csv": (207, 240)}
+          "theme_sample_7.csv": (207, 240), "theme_sample_8.csv": (188, 211)}
 # rows since taken out of those samples (labelled on a fragment the loader now joins into a longer sentence; NOTES.md):
 # 1-based data rows as measured, and how many of them were yes
 REMOVED = {"theme_sample.csv": ((61, 75, 86, 168), 1), "theme_sample_2.csv": ((10,), 1),
