@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 import unicodedata
 import warnings
@@ -31,13 +32,18 @@ def labelled_metadata(fields) -> dict[str, str]:
             "date": "" if date is None or pd.isna(date) else str(pd.Timestamp(date).date())}
 
 
+# letters Unicode gives no base letter for, as a reader would read them unaccented ("Kılıç" is "Kilic")
+_UNDECOMPOSED = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe"})
+
+
 def same_person(found: str, label: str) -> bool:
     """Whether a found name and a labelled one name the same person, whatever the spelling: equal without case and
-    accents ("Ivan Duque", "Iván Duque"), or the words of one among the other's with the same last word (the corpus's
-    canonical "Nana Addo Dankwa Akufo-Addo", the label's "Nana Akufo-Addo"). Both empty counts as agreement."""
+    accents ("Ivan Duque", "Iván Duque", "Kiliç", "Kılıç") and hyphens ("Al-Saud", "Al Saud"), or the words of one among
+    the other's with the same last word (the corpus's canonical "Nana Addo Dankwa Akufo-Addo", the label's "Nana
+    Akufo-Addo"). Both empty counts as agreement."""
     def words(name: str) -> list[str]:
-        plain = unicodedata.normalize("NFKD", name.casefold())
-        return "".join(c for c in plain if not unicodedata.combining(c)).replace(".", " ").split()
+        plain = unicodedata.normalize("NFKD", name.casefold().translate(_UNDECOMPOSED))
+        return re.sub(r"[.\-‐‑]", " ", "".join(c for c in plain if not unicodedata.combining(c))).split()
     a, b = words(found), words(label)
     if a == b:
         return True
