@@ -315,8 +315,9 @@ def _load_part(files: list[tuple[Path, Path]], *, strict: bool, attribute: bool,
         first_three = [text[start:end] for _, start, end in spans[:3]]
         opening_at = opening_index(first_three) if first_three else 0
         opening = first_three[opening_at] if first_three else ""
-        # a trip's readout may name whom its principal met in any later paragraph
-        later = [text[start:end] for _, start, end in spans[opening_at + 1:]]
+        # a trip's readout may name whom its principal met in a later paragraph (within the first few: a framing
+        # sentence is read for each, which a long readout's tail need not cost)
+        later = [text[start:end] for _, start, end in spans[opening_at + 1:opening_at + 1 + _LATER_SENTENCES]]
         documents.append(_document(lexicon, record, text, opening, later))
         segmented.append((record.doc_id, text, spans))
 
@@ -504,6 +505,9 @@ def segment(lexicon: Lexicon, text: str) -> list[tuple[int, int, int]]:
     return [(para_id, start, end)
             for para_id, (p_start, p_end) in enumerate(paragraph_spans(text))
             for start, end in sentence_spans(lexicon, text, p_start, p_end)]
+
+
+_LATER_SENTENCES = 12
 
 
 def _sentence_frame(segmented: list[tuple[str, str, list[tuple[int, int, int]]]]) -> pd.DataFrame:

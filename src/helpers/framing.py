@@ -198,7 +198,7 @@ def _framing_people(lexicon: Lexicon, opening: str) -> tuple[Person, list[Person
     if (served := rules.trailing_name_of.search(opening, 0, cut)) and _names_country(lexicon, served.group("of")):
         subject = served  # not "Deputy Chief of Staff" nor "Department of Education Secretary X", whose "of" names no country
     host = parse_person(lexicon, subject.group(1)) if subject else Person()
-    if subject and (title := rules.trailing_title.search(opening, 0, cut)) and title.start() < subject.end() <= title.end() + 1:
+    if subject and (title := rules.trailing_title.search(opening, max(0, cut - _REACH), cut)) and title.start() < subject.end() <= title.end() + 1:
         host = Person("", title.group("title"))  # the name read was the title's last word: "the President of the Republic"
     if subject and rules.list_close.search(opening, 0, subject.start()):
         host = Person()  # the last of several ("A, B, and C convened ..."): co-conveners, no single principal
@@ -213,7 +213,7 @@ def _framing_people(lexicon: Lexicon, opening: str) -> tuple[Person, list[Person
     # President and Vice President met ..."): co-conveners, no single principal, unless they meet someone titled or
     # foreign ("Secretary X and Advisor Y met with Director Z"); two heads of state or government ("President X and
     # Prime Minister Y held a meeting") are still host and guest
-    conveners = bool(subject and (guest is None or not guest.country) and (both := rules.conjoined_before.search(opening, 0, subject.start()))
+    conveners = bool(subject and (guest is None or not guest.country) and (both := rules.conjoined_before.search(opening, max(0, subject.start() - _REACH), subject.start()))
                      and not {parse_person(lexicon, both.group("first")).title, host.title} <= heads_of_state_or_government(lexicon))
     if conveners:
         guest = None
@@ -257,7 +257,7 @@ def _objects(lexicon: Lexicon, rules: _FramingRules, rest: str) -> list[Person]:
     # (a list may open with a colon: "spoke individually with: Prime Minister X of Estonia; Prime Minister Y ...")
     rest = _SHORT_ASIDE.sub("", rules.lead.sub("", rest, count=1)).lstrip(" :")
     end = next((m.start() for m in rules.tail.finditer(rest)
-                if not (m.group().strip() == "for" and rules.trailing_title.search(rest, 0, m.start()))), len(rest))
+                if not (m.group().strip() == "for" and rules.trailing_title.search(rest, max(0, m.start() - _REACH), m.start()))), len(rest))
     rest = rest[:end]
     # a second framing verb of the same subject takes objects of its own: "traveled to Colombia and met with ..."
     if second := next((v for v in rules.search.finditer(rest) if _AND_BEFORE.search(rest, 0, v.start())), None):
@@ -265,6 +265,9 @@ def _objects(lexicon: Lexicon, rules: _FramingRules, rest: str) -> list[Person]:
     return listed_people(lexicon, rest)
 
 
+# how far back from a verb or name the patterns of what stands just before it look (a title, a co-convener): the
+# longest office with its holder's name is well within it
+_REACH = 160
 _AND_BEFORE = re.compile(r"\band\s+$")
 # the same subject goes on to a second framing verb: "traveled to X and met with ...", "traveled to X to meet with ..."
 _GOES_ON = re.compile(r"\b(?:and|to)\s+$")
