@@ -460,7 +460,8 @@ def _publisher_principal_hosts(corpus: Corpus, officials: dict[str, frozenset[st
     for frame in (corpus.sentences, corpus.tokens):
         if not swapped or "role" not in frame or not len(frame):
             continue
-        rows = np.flatnonzero(frame["doc_id"].astype(str).isin(swapped).to_numpy())
+        # compared as the column holds them: a string copy of every token's doc_id would cost gigabytes on a large corpus
+        rows = np.flatnonzero(frame["doc_id"].isin(swapped).to_numpy())
         was = frame["role"].iloc[rows].astype(str).to_numpy()
         _set_roles(frame, rows, np.where(was == "host", "counterpart", np.where(was == "counterpart", "host", was)))
 
