@@ -199,3 +199,16 @@ def test_a_group_in_the_headline_named_in_the_sentence_after():
     fields = document_fields(lexicon, "Readout of Vice President Varga’s Calls with European Leaders", f"{opening} {later[0]}",
                              opening, {"source_url": "https://www.whitehouse.gov/briefing-room/x"}, later=later)
     assert fields["counterparts"][:1] == ["Tomas Lind"] and fields["counterpart_country"] == "Sweden"
+
+
+def test_a_body_or_two_conveners_with_their_offices_is_no_host():
+    """Fails on the framing that read "the Council on Environmental Quality hosted" as a host named "Environmental
+    Quality", and "A, Director of X and B, Director of Y, hosted" as hosted by B alone."""
+    lexicon = default_lexicon().for_style("whitehouse")
+    host, _ = framing_people(lexicon, "Today, the Council on Environmental Quality hosted a roundtable with climate experts.")
+    assert host == Person()
+    host, _ = framing_people(lexicon, "Today, Anna Varga, White House Policy Council Director and Tomas Lind, White House "
+                             "Intergovernmental Affairs Director, hosted a meeting with state legislators.")
+    assert host == Person()
+    _, others = framing_people(lexicon, "Deputy National Security Advisor Anna Varga met with G20 Sherpa Tomas Lind.")
+    assert [(o.name, o.title) for o in others] == [("Tomas Lind", "Sherpa")]

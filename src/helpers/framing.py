@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from .lexicon import SENTENCE_END, Lexicon, alternation, derived
 from .people import (Person, country_names, country_of, country_prefix, heads_of_state_or_government, is_institution, listed_people,
-                     name_pattern, parse_person, titles, words_of_kind)
+                     name_pattern, non_name_words, parse_person, titles, words_of_kind)
 
 
 @dataclass(frozen=True)
@@ -98,6 +98,7 @@ class _FramingRules:
     trailing_name: re.Pattern  # the name (and titles) just before it
     trailing_name_of: re.Pattern  # the same with "of" and a country after the name
     trailing_title: re.Pattern  # a title alone just before it ("The President of the Republic spoke ...")
+    institution_before: re.Pattern  # a body's word and its link just before a name ("the Council on Environmental Quality")
     conjoined_first: re.Pattern  # a first subject before "and" and that name
     conjoined_before: re.Pattern  # any titled person before "and" and that name: co-conveners
     before_verb: re.Pattern    # an auxiliary or adverbs between the name and the verb ("has held", "today held")
@@ -123,6 +124,7 @@ def _framing_rules(lexicon: Lexicon) -> _FramingRules:
         search=re.compile(rf"(?<![\w-])(?:{forms_alternation(framing_forms, adverb)})(?![\w-])"),
         trailing_name=re.compile(rf"(?<![\w-])((?:{title_alternatives}\s+)*{name})[\s,]*$"),
         # with the country it serves: "President Hassan Sheikh Mohamud of the Federal Republic of Somalia held ..."
+        institution_before=re.compile(rf"(?<![\w-])(?:{alternation([w for w, k in non_name_words(lexicon).items() if k == 'body' and w not in set(titles(lexicon))])})\s+(?:{alternation(words_of_kind(lexicon, 'link_words', 'office_link'))})\s+(?:the\s+)?$"),
         trailing_title=re.compile(rf"(?<![\w-])(?P<title>{title_alternatives})[\s,]*$"),
         trailing_name_of=re.compile(rf"(?<![\w-])((?:{title_alternatives}\s+)*{name}\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w’'-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'-]*)*))[\s,]*$"),
         before_verb=re.compile(rf"(?:\s+(?:has|have|{adverb}))+\s+$"),
@@ -222,14 +224,22 @@ def _framing_people(lexicon: Lexicon, opening: str) -> tuple[Person, list[Person
         chunks = before[:-1].rsplit(",", 2)
         if len(chunks) >= 2:
             title, named = parse_person(lexicon, chunks[-1]), parse_person(lexicon, chunks[-2])
-            if title.title and not title.name and named.name:
+            if (title.title and not title.name and len(chunks) == 3 and _AND_NAME.search(chunks[-2])
+                    and parse_person(lexicon, chunks[0].split(",")[-1]).name):
+                # "Jennifer Klein, ... Director and Julie Chavez Rodriguez, ... Director, hosted ...": two conveners,
+                # each with an office set off by commas; no single principal
+                host = Person()
+            elif title.title and not title.name and named.name:
                 host = Person(named.name, title.title, title.country or named.country)
             elif named.title and not named.name and title.name and not title.title:
                 # the title first: "The President of the European Council, Charles Michel, held ..."
                 host = Person(title.name, named.title, named.country or title.country)
     if len(host.name.split()) > 3 and not re.search(r"\b[a-z]|\.", host.name):  # "North Africa Brett McGurk"
         host = Person(" ".join(host.name.split()[-2:]), host.title, host.country)
-    if is_institution(lexicon, host.name):  # "Today, the White House hosted ...": the publisher, not a principal
+    if is_institution(lexicon, host.name) or (subject and host.name and opening.startswith(host.name, subject.start(1))
+                                              and rules.institution_before.search(opening, max(0, subject.start(1) - _REACH), subject.start(1))):
+        # "Today, the White House hosted ...", "... and the Council on Environmental Quality hosted ...": a body, not
+        # a principal
         host = Person("", host.title, host.country)
     others = _objects(lexicon, rules, opening[verb.end():])
     if not any(o.title or o.country for o in others):
@@ -272,6 +282,7 @@ _AND_BEFORE = re.compile(r"\band\s+$")
 # the same subject goes on to a second framing verb: "traveled to X and met with ...", "traveled to X to meet with ..."
 _GOES_ON = re.compile(r"\b(?:and|to)\s+$")
 _BY_AFTER = re.compile(r"\s+by\b")
+_AND_NAME = re.compile(r"\band\s+[A-Z]")
 _SHORT_ASIDE = re.compile(r"\s*\([^()]{1,20}\)")
 # a relative clause between the subject and its verb, set off by commas
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:who|which)\s[^;:]*,\s*$")
