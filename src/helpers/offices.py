@@ -49,6 +49,14 @@ def _in_office(start: pd.Timestamp, end: pd.Timestamp | None, when: pd.Timestamp
     return start <= when and (end is None or when < end)
 
 
+def _day(when) -> pd.Timestamp | None:
+    """`when` as a naive timestamp (the table's days have no time zone), or None when there is no date."""
+    if when is None or pd.isna(when):
+        return None
+    stamp = pd.Timestamp(when)
+    return stamp.tz_localize(None) if stamp.tzinfo else stamp
+
+
 @derived
 def leader_names(lexicon: Lexicon) -> frozenset[str]:
     """Everyone the table names: people, whatever a readout's text says of them."""
@@ -58,9 +66,9 @@ def leader_names(lexicon: Lexicon) -> frozenset[str]:
 def leader(lexicon: Lexicon, country: str, when, *, title: str = "") -> str:
     """The name of who led `country`'s government on the day `when`, if `title` (when given) is their office; ""
     when the table does not say."""
-    if not country or when is None or pd.isna(when):
+    when = _day(when)
+    if not country or when is None:
         return ""
-    when = pd.Timestamp(when).tz_localize(None) if pd.Timestamp(when).tzinfo else pd.Timestamp(when)
     found = [name for c, office, name, start, end in _terms(lexicon)
              if c == country and _in_office(start, end, when) and (not title or _holds(lexicon, title, office))]
     return found[0] if len(found) == 1 else ""
@@ -71,16 +79,16 @@ def leader_office(lexicon: Lexicon, country: str, when) -> str:
     name = leader(lexicon, country, when)
     if not name:
         return ""
-    when = pd.Timestamp(when).tz_localize(None) if pd.Timestamp(when).tzinfo else pd.Timestamp(when)
+    when = _day(when)
     return next(office for c, office, n, start, end in _terms(lexicon) if c == country and n == name and _in_office(start, end, when))
 
 
 def leader_named(lexicon: Lexicon, surname: str, when, *, title: str) -> tuple[str, str] | None:
     """(full name, country) of the one leader in office on the day `when` whose name ends in `surname` and whose
     office `title` names; None when none or several are."""
-    if not surname or not title or when is None or pd.isna(when):
+    when = _day(when)
+    if not surname or not title or when is None:
         return None
-    when = pd.Timestamp(when).tz_localize(None) if pd.Timestamp(when).tzinfo else pd.Timestamp(when)
     found = {(name, c) for c, office, name, start, end in _terms(lexicon)
              if name.split()[-1] == surname and _in_office(start, end, when) and _holds(lexicon, title, office)}
     return found.pop() if len(found) == 1 else None

@@ -338,7 +338,7 @@ def _parsed_person(lexicon: Lexicon, phrase: str) -> tuple[str, str, str]:
 
 def _title_word(lexicon: Lexicon, word: str) -> str:
     """The title a lower-case word is, or whose plural it is ("counterparts"), or ""."""
-    held = titles(lexicon)
+    held = _title_set(lexicon)
     return next((w for w in (word, word[:-1] if word.endswith("s") else "") if w and w.islower() and w in held), "")
 
 
@@ -454,9 +454,14 @@ def offices_alone(lexicon: Lexicon, phrase: str) -> bool:
     return len(parts) > 1 and all(_whole_title(lexicon, part) for part in parts)
 
 
+@derived
+def _title_set(lexicon: Lexicon) -> frozenset[str]:
+    return frozenset(titles(lexicon))
+
+
 def _whole_title(lexicon: Lexicon, phrase: str) -> bool:
     """Whether a phrase is one title and nothing else, after an article ("the President of the Republic")."""
-    return re.sub(r"^(?:the|The)\s+", "", phrase.strip()) in set(titles(lexicon))
+    return re.sub(r"^(?:the|The)\s+", "", phrase.strip()) in _title_set(lexicon)
 
 
 def _heads_a_group(lexicon: Lexicon, phrase: str) -> bool:
