@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from .dates import event_date, to_timestamp
-from .framing import country_in, framing_people
+from .framing import country_in, first_person_pronouns, framing_people
 from .headlines import UNKNOWN_STYLE, event_type_of, headline_date, parse_headline
 from .lexicon import Lexicon, derived
 from .offices import country_of_url, leader, leader_named
@@ -102,7 +102,7 @@ def document_fields(lexicon: Lexicon, title: str, text: str, opening: str, meta:
         host = Person("", host.title, host.country)
     opening_host, opening_others = framing_people(lexicon, opening)
     # "Today I spoke with ...": the principal writes in the first person, and the readout names them nowhere
-    in_first_person = opening_host.name.lower() in _first_person_pronouns(lexicon)
+    in_first_person = opening_host.name.lower() in first_person_pronouns(lexicon)
     if in_first_person:
         opening_host = Person("", opening_host.title, opening_host.country)
     if not host.name and opening_host.name and (_same_person(lexicon, host, opening_host) or not opening_others or not host.title):
@@ -170,12 +170,6 @@ def document_fields(lexicon: Lexicon, title: str, text: str, opening: str, meta:
     }
 
 
-@derived
-def _first_person_pronouns(lexicon: Lexicon) -> frozenset[str]:
-    table = lexicon.table("pronouns")
-    return frozenset(p.strip().lower() for p, r in zip(table["pronoun"], table["refers_to"]) if r.strip() == "host")
-
-
 def _name_leaders(lexicon: Lexicon, host: Person, counterparts: list[Person], when, *, in_first_person: bool, country: str) -> None:
     """Names the leaders a readout knows by office alone, from who held the office that day (`offices`): a host
     known by title or writing in the first person, of the publisher's country (`country`: its web address's, or its
@@ -192,8 +186,7 @@ def _foreign_met_later(lexicon: Lexicon, later: Sequence[str], *, destination: s
     """The people of another country than the publisher's that the first later framing sentence names as met; one
     of no stated country is of the `destination` the headline names ("Travel to Colombia": "Finer met with President
     Gustavo Petro")."""
-    principals = _principal_titles(lexicon)
-    own = set(lexicon.words("publisher_offices", "title"))
+    principals, own = _principal_titles(lexicon), _publisher_offices(lexicon)
     for sentence in later:
         _, others = framing_people(lexicon, sentence)
         # the destination stands for the country of a principal ("President Gustavo Petro") or of an official of
@@ -234,8 +227,13 @@ def _principal_titles(lexicon: Lexicon) -> frozenset[str]:
     offices (`publisher_offices`)."""
     table = lexicon.table("titles")
     kinds = {"head_of_state", "head_of_government", "royal", "minister"}
-    own = set(lexicon.words("publisher_offices", "title"))
-    return frozenset(t for t, k in zip(table["title"], table["kind"]) if k.strip() in kinds and t not in own)
+    return frozenset(t for t, k in zip(table["title"], table["kind"]) if k.strip() in kinds and t not in _publisher_offices(lexicon))
+
+
+@derived
+def _publisher_offices(lexicon: Lexicon) -> frozenset[str]:
+    """Titles of the publisher's own government (`publisher_offices`)."""
+    return frozenset(lexicon.words("publisher_offices", "title"))
 
 
 def _listed(value) -> list[str]:

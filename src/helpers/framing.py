@@ -176,6 +176,14 @@ def framing_people(lexicon: Lexicon, opening: str) -> tuple[Person, list[Person]
     return lexicon.derive(_framing_people, opening)
 
 
+@derived
+def first_person_pronouns(lexicon: Lexicon) -> frozenset[str]:
+    """The pronouns, lower-cased, in which a readout's principal writes it ("Today I spoke with ..."): the rows of
+    `pronouns.csv` that refer to the host. A framing sentence's subject among them names no one."""
+    table = lexicon.table("pronouns")
+    return frozenset(p.strip().lower() for p, r in zip(table["pronoun"], table["refers_to"]) if r.strip() == "host")
+
+
 def _framing_people(lexicon: Lexicon, opening: str) -> tuple[Person, list[Person]]:
     rules = _framing_rules(lexicon)
     opening = _ASIDE.sub("", _DATELINE.sub("", opening, count=1))

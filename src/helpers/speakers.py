@@ -45,7 +45,7 @@ from functools import lru_cache
 import pandas as pd
 
 from . import schema
-from .framing import form_pattern, forms_alternation, framing_people, framing_sentence, opening_index, verbs
+from .framing import first_person_pronouns, form_pattern, forms_alternation, framing_people, framing_sentence, opening_index, verbs
 from .lexicon import APOSTROPHES, SENTENCE_END, Lexicon, alternation, as_lexicon, derived, first_letter_guard
 from .offices import leader, leader_names, leader_office
 from .people import (Person, aliases, canonical_name, country_names, honorifics, name_fillers, name_pattern, parse_person,
@@ -361,7 +361,7 @@ def _cast(rules: _Rules, document: dict, sentences: list[str]) -> _Cast:
     # that a headline in an unknown style ("PM call with President Biden") could not provide.
     opening_host, opening_others = framing_people(lexicon, framing_sentence(lexicon, sentences))
     # "Today I spoke with ...": the principal writes the readout in the first person
-    in_first_person = rules.pronoun_refers.get(opening_host.name.lower()) == HOST
+    in_first_person = opening_host.name.lower() in first_person_pronouns(lexicon)
     if in_first_person:
         opening_host = Person("", opening_host.title, opening_host.country)
     # A host the text never names with a title ("White House Coordinator" from a long headline) is not a person.
