@@ -170,6 +170,27 @@ dictionary, each drawn from the sentences its dictionary codes on the shared Whi
   pandemic 157/179, economy 153/180, infrastructure 81/90, development 115/121, security 152/180, multilateralism 74/79,
   climate 172/180, science 167/180, human rights 147/166, migration 65/65, regional conflicts 151/180 (NOTES.md has
   every theme).
+- theme_sample_10.csv (seed 20261210, none of samples 1 to 9 nor the keys of the rows taken out of them): the dictionary
+  revised for the two themes under 90% on sample 9, again only removing codes. Security and defence makes bare
+  "security" weak (it counts beside another of the theme's words) and keeps security named by its scope, owner or
+  purpose as patterns ("national", "regional", "maritime security", "'s security", "security of", "peace and
+  security", "security assistance", "cooperation", "guarantees", "forces", "situation", security as one kind of
+  assistance in a list, "cooperation on security" ...); it leaves out NATO named only to describe an ally or partners
+  and "as a weapon". Pandemic and health makes "epidemic" and "healthy" weak, counts drug overdoses and "health-"
+  compounds, and leaves out health experts and advocates named as participants and "public health crisis of" (a
+  social ill). On samples 1 to 9 (development data, so no measure of it): yes still coded security 215/224 (was
+  222), pandemic 218/220 (219); still-coded rows that are yes 215/225 (was 222/238), 218/228 (219/237); corpus
+  sentences coded 896 -> 828, 636 -> 633. Drawn as sample 9 (pandemic 261 left, economy 444, security 363, climate
+  169, science 28, regional conflicts 329; human rights and development had none left): 178 rows, 30 per theme and
+  the 28 science sentences left. Two readers labelled every row blind, each reading only the sentences and the
+  one-line definitions, not each other's labels; `first_reader` and `second_reader` keep their labels and
+  `about_theme` is yes only where both said yes. They agreed on 174 of 178 rows. Measured (both readers): 171 of 178
+  (96.1%; the first reader alone 175, the second 172); per theme pandemic and health 28/30, economy and trade 28/30,
+  security and defence 30/30, climate and energy 30/30, science and technology 25/28 (252/265, 95.1%, with the
+  earlier samples' sentences still coded), regional conflicts 30/30. Every theme reaches the issue's 90%, the themes
+  with none left to draw on the earlier samples' sentences still coded as on sample 9 (infrastructure 139/145,
+  development 195/201, multilateralism 144/152, human rights 206/214, migration 153/154, sovereignty 66/67, culture
+  33/35, core interests 34/34).
 Eight rows of samples 1 to 4 (REMOVED) were labelled on a fragment ending in "Roe v.", "Dobbs v." or "Inc. v." (or
 beginning "Wade ...") that the loader now joins into a longer sentence; their labels describe no sentence it produces,
 so they were taken out of the files. The figures above are those measured at the time, with those rows. Labels are
@@ -200,20 +221,21 @@ from helpers.themes import code_themes, load_dictionary
 
 LABELS = Path(__file__).parent / "labels"
 PER_THEME, TARGET = 30, 0.9
-# the precision each theme reached on theme_sample_9.csv, the latest labelled sample (see the docstring), exactly;
-# human rights and democracy (16 sentences left to draw) with the earlier samples' sentences still coded; development
-# and humanitarian aid, infrastructure, multilateralism, migration, sovereignty, culture and core interests (none left
-# to draw) on the earlier samples' sentences still coded
-FLOORS = {"pandemic and health": 25 / 30, "economy and trade": 28 / 30, "infrastructure and connectivity": 139 / 145,
-          "development and humanitarian aid": 195 / 201, "security and defence": 26 / 30,
+# the precision each theme reached on theme_sample_10.csv, the latest labelled sample (see the docstring), exactly;
+# science and technology (28 sentences left to draw) with the earlier samples' sentences still coded; human rights
+# and democracy, development and humanitarian aid, infrastructure, multilateralism, migration, sovereignty, culture and
+# core interests (none left to draw) on the earlier samples' sentences still coded
+FLOORS = {"pandemic and health": 28 / 30, "economy and trade": 28 / 30, "infrastructure and connectivity": 139 / 145,
+          "development and humanitarian aid": 195 / 201, "security and defence": 30 / 30,
           "sovereignty and territorial integrity": 66 / 67, "multilateralism and international order": 144 / 152,
-          "climate and energy": 30 / 30, "science and technology": 29 / 30, "culture and people-to-people exchange": 33 / 35,
-          "human rights and democracy": 206 / 214, "migration": 153 / 154, "regional conflicts": 28 / 30,
+          "climate and energy": 30 / 30, "science and technology": 252 / 265, "culture and people-to-people exchange": 33 / 35,
+          "human rights and democracy": 206 / 214, "migration": 153 / 154, "regional conflicts": 30 / 30,
           "core interests": 34 / 34}
 # yes counts of the labelled samples of earlier dictionaries, and their sizes, as measured
 BEFORE = {"theme_sample.csv": (292, 420), "theme_sample_2.csv": (352, 397), "theme_sample_3.csv": (302, 354),
           "theme_sample_4.csv": (298, 330), "theme_sample_5.csv": (302, 330), "theme_sample_6.csv": (259, 294),
-          "theme_sample_7.csv": (207, 240), "theme_sample_8.csv": (188, 211)}
+          "theme_sample_7.csv": (207, 240), "theme_sample_8.csv": (188, 211),
+          "theme_sample_9.csv": (181, 196)}
 # rows since taken out of those samples (labelled on a fragment the loader now joins into a longer sentence; NOTES.md):
 # 1-based data rows as measured, and how many of them were yes
 REMOVED = {"theme_sample.csv": ((61, 75, 86, 168), 1), "theme_sample_2.csv": ((10,), 1),
@@ -303,7 +325,7 @@ def test_precision_per_theme_on_the_latest_labelled_sample(coded):
     assert set(latest["theme"]) <= set(dictionary)
     stale = [(t, d, s) for t, d, s in zip(latest["theme"], latest["doc_id"], latest["sent_id"]) if (d, s, t) not in coded]
     assert not stale, f"{len(stale)} sampled sentences are no longer coded with their theme; draw a new sample: {stale[:5]}"
-    failures, reached = {}, []
+    failures, reached, figures = {}, [], {}
     for theme in dictionary:
         rows = latest[latest["theme"] == theme]
         if len(rows) < PER_THEME:
@@ -317,9 +339,24 @@ def test_precision_per_theme_on_the_latest_labelled_sample(coded):
         if not len(rows):
             continue
         precision = (rows["about_theme"] == "yes").mean()
+        figures[theme] = f"{(rows['about_theme'] == 'yes').sum()}/{len(rows)}"
         if precision >= TARGET:
             reached.append(theme)
         if precision < FLOORS.get(theme, TARGET) - 1e-9:
             failures[theme] = f"{(rows['about_theme'] == 'yes').sum()}/{len(rows)} = {precision:.1%}"
-    print(f"themes at {TARGET:.0%} or more: {reached}")
+    print(f"per theme: {figures}; themes at {TARGET:.0%} or more: {reached}")
     assert not failures, f"precision below what was measured: {failures}"
+    # the issue's bar: every theme at 90% or more (first met on theme_sample_10.csv)
+    assert reached == list(figures), f"under {TARGET:.0%}: {[t for t in figures if t not in reached]}"
+
+
+def test_a_sentence_is_about_a_theme_when_both_readers_say_so():
+    # from the tenth sample on, two readers label every row blind to each other and to the dictionary; about_theme
+    # is yes only where both said yes, the stricter of the two readings
+    for path in SAMPLES[SAMPLES.index(LABELS / "theme_sample_10.csv"):]:
+        frame = _sample(path)
+        readers = frame[["first_reader", "second_reader"]].apply(lambda column: column.str.strip().str.lower())
+        assert readers.isin(["yes", "no"]).all().all(), path.name
+        assert (frame["about_theme"] == np.where((readers == "yes").all(axis=1), "yes", "no")).all(), path.name
+        agreed = (readers["first_reader"] == readers["second_reader"]).mean()
+        print(f"{path.name}: the readers agree on {agreed:.1%} of {len(frame)} rows")
