@@ -293,3 +293,76 @@ def test_whom_a_traveller_met_in_a_later_paragraph_is_the_counterpart(tmp_path):
         "of Sweden, Erik Dahl of Norway, and Nils Holm of Finland.")}))
     document = corpus.documents.iloc[0]
     assert list(document["counterparts"]) == ["Tomas Lind", "Erik Dahl", "Nils Holm"] and document["counterpart_country"] == "Sweden"
+
+
+def test_the_publisher_s_leader_recalled_at_a_convening_they_do_not_attend_is_another_person(tmp_path):
+    """Fails before the leader had to take part (named in the headline, the opening or a sentence with a framing verb):
+    "Earlier this year, the President proposed ..." at a convening of other officials was credited to the host's side,
+    where the blind labels read another person's words recalled."""
+    readouts = {"call": ("Readout of President Joe Biden’s Call with Prime Minister Tomas Lind of Sweden",
+                         "President Joe Biden spoke today with Prime Minister Tomas Lind of Sweden. President Biden "
+                         "stressed the value of the rail link."),
+                "meeting": ("Readout of President Joe Biden’s Meeting with Chancellor Eva Kis of Austria",
+                            "President Joe Biden met today with Chancellor Eva Kis of Austria. The leaders discussed "
+                            "energy prices and the Danube ports."),
+                "legislators": ("Readout of the White House Convening on Child Care",
+                                "Today, White House officials welcomed state legislators from twenty states to discuss "
+                                "child care.\n\nEarlier this year, the President proposed a plan for universal preschool. "
+                                "Participants shared how their states fund child care."),
+                "mayors": ("Readout of the White House Meeting with Mayors",
+                           "Today, senior officials met with mayors from ten cities.\n\nThe President joined the meeting "
+                           "for part of the discussion. The President highlighted his commitment to cities.")}
+    corpus = _load(_whitehouse_folder(tmp_path, readouts))
+    credit = {(d, int(s)): (r, p) for d, s, r, p in corpus.sentences[["doc_id", "sent_id", "role", "speaker"]].astype(str).itertuples(index=False)}
+    assert credit["legislators", 1] == ("other", "Joe Biden")
+    assert credit["legislators", 2] == ("counterpart", "")
+    assert credit["mayors", 2] == ("host", "Joe Biden")
+
+
+@pytest.mark.parametrize("sentence, role", [
+    ("Participating activists highlighted the resilience of their communities.", "counterpart"),
+    ("Industry reiterated its commitment to transparency.", "counterpart"),
+    ("Industry participants shared their plans for the next quarter.", "counterpart"),
+    ("University presidents shared their desire to expand research partnerships.", "counterpart"),
+    ("The meeting participants agreed to meet again in the spring.", "joint"),
+    ("The Vice Presidents discussed education policy.", "joint"),
+])
+def test_groups_that_speak_for_a_side(tmp_path, sentence, role):
+    """Fail before these groups were known (activists, industry, presidents of universities: the paragraph's speaker or
+    narrator), once "industry" was a group, before a second head joined the first ("Industry participants", read right
+    before "industry" was a group, as a guard) and before "The meeting participants",
+    everyone at the table, was read as a group rather than the meeting as subject; the two vice presidents of a
+    meeting speak for both sides."""
+    corpus = _load(_whitehouse_folder(tmp_path, {"roundtable": (
+        "Readout of Principal Deputy National Security Advisor Anna Varga’s Roundtable with Advocates",
+        f"Today, Principal Deputy National Security Advisor Anna Varga held a roundtable with advocates. "
+        f"Dr. Varga emphasized the Administration’s commitment.\n\n{sentence}")}))
+    assert list(corpus.sentences["role"].astype(str))[-1] == role
+
+
+def test_a_member_of_congress_is_a_person_who_speaks(tmp_path):
+    """Fails before "Congresswoman" was a title: the sentence was the publisher's statement."""
+    corpus = _load(_whitehouse_folder(tmp_path, {"convening": (
+        "Readout of the White House Convening with State Legislators",
+        "Today, White House officials convened state legislators from ten states.\n\n"
+        "Georgia Congresswoman Ana Lind emphasized the action required at every level of government.")}))
+    assert tuple(corpus.sentences[["role", "speaker"]].astype(str).iloc[-1]) == ("other", "Ana Lind")
+
+
+def test_an_adviser_to_the_leader_is_not_the_leader_taking_part(tmp_path):
+    """Fails before an office inside another's title ("Senior Advisor to the President") was set apart, and before
+    "called on Congress" no longer had the President take part: his recalled call was the host's."""
+    readouts = {"call": ("Readout of President Joe Biden’s Call with Prime Minister Tomas Lind of Sweden",
+                         "President Joe Biden spoke today with Prime Minister Tomas Lind of Sweden. President Biden "
+                         "stressed the value of the rail link."),
+                "meeting": ("Readout of President Joe Biden’s Meeting with Chancellor Eva Kis of Austria",
+                            "President Joe Biden met today with Chancellor Eva Kis of Austria. The leaders discussed "
+                            "energy prices and the Danube ports."),
+                "legislators": ("Readout of White House Meeting with State Legislative Leaders",
+                                "Today, Ana Lind, Senior Advisor to the President, and White House officials from the "
+                                "Domestic Policy Council convened a meeting with state "
+                                "legislative leaders from four states.\n\nPresident Biden has repeatedly called on Congress "
+                                "to repeal the law.")}
+    corpus = _load(_whitehouse_folder(tmp_path, readouts))
+    legislators = corpus.sentences[corpus.sentences["doc_id"] == "legislators"]
+    assert tuple(legislators[["role", "speaker"]].astype(str).iloc[-1]) == ("other", "Joe Biden")

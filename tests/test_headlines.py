@@ -2,6 +2,8 @@
 openings written for these tests in the forms of the Élysée, Japan's MOFA and the White House."""
 from __future__ import annotations
 
+import pytest
+
 from helpers.documents import document_fields
 from helpers.framing import framing_people
 from helpers.headlines import parse_headline
@@ -212,3 +214,41 @@ def test_a_body_or_two_conveners_with_their_offices_is_no_host():
     assert host == Person()
     _, others = framing_people(lexicon, "Deputy National Security Advisor Anna Varga met with G20 Sherpa Tomas Lind.")
     assert [(o.name, o.title) for o in others] == [("Tomas Lind", "Sherpa")]
+
+
+def test_one_official_convening_with_bodies_hosts(tmp_path):
+    """Fails before bodies beside one person were set apart from co-conveners: "Vice President Harris, the Office of
+    Gun Violence Prevention and the Office of Intergovernmental Affairs convened ..." named no host."""
+    from helpers import load_corpus
+    (tmp_path / "convening.md").write_text(
+        "---\ntitle: \"Readout of White House Convening of State Legislators\"\ndate: '2023-12-13'\n"
+        "source_url: https://www.whitehouse.gov/briefing-room/statements-releases/2023/12/13/convening/\n---\n\n"
+        "Today, Vice President Harris, the Office of Gun Violence Prevention and the Office of Intergovernmental "
+        "Affairs convened 100 state legislators to announce a new initiative.\n")
+    corpus = load_corpus(tmp_path, cache=False)
+    document = corpus.documents.iloc[0]
+    # the convening of officials is still no exchange between principals (the labels' event type)
+    assert document["host"] == "Kamala Harris" and document["event_type"] == "other"
+
+
+@pytest.mark.parametrize("opening, host", [
+    ("Today, Julie Vance, Senior Advisor to the President, and White House officials from the Domestic Policy Council "
+     "convened a meeting with state legislative leaders.", "Julie Vance"),
+    ("Today, Secretary Ana Lind, Director Tomas Varga and the Department of Commerce convened business leaders.", ""),
+    ("Yesterday, Council of Economic Advisers Member Ana Lind, Office of Management and Budget Chief Economist Tomas "
+     "Varga, and other officials from across the Administration attended the meeting.", ""),
+])
+def test_the_sole_convener_among_bodies_and_no_one_else(opening, host):
+    """The first fails before bodies were set apart from co-conveners; the others guard against reading one of two
+    people, or a name the tables cannot read, as the sole convener."""
+    from helpers.framing import sole_convener
+    found = sole_convener(default_lexicon(), opening)
+    assert (found.name if found else "") == host
+
+
+def test_an_aside_after_the_subject_leaves_the_subject_host():
+    """Fails before asides ("as well as ...", "along with ...") were set apart: the subject before the aside was lost."""
+    host, others = framing_people(default_lexicon(), "Yesterday, Director of the Gender Policy Council Ana Lind, as "
+                                  "well as other senior officials from the Gender Policy Council, met with Dr. Tomas "
+                                  "Varga, Chair of the Civil Commission.")
+    assert host.name == "Ana Lind" and others[0].name == "Tomas Varga"

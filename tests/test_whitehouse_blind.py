@@ -90,21 +90,28 @@ SAMPLES = {
     "whitehouse_blind3": Bar(0.94, {"leader_call": 0.99, "foreign_meeting": 0.97, "domestic": 0.90, "statement_or_other": 0.91},
                              0.92, {"host": 22, "counterpart": 20, "country": 23, "event_type": 20}, {"host": 22, "counterpart": 21}, 40),
     # the fourth (labels/NOTES.md, "Fourth blind sample of whole-corpus kinds"), 24 readouts, 194 sentences, drawn after
-    # the first three had been read: measured before any rule was read from it, and not mended since: 93.8% of 129
+    # the first three had been read: measured before any rule was read from it: 93.8% of 129
     # matched roles (leader calls 96.7%, foreign meetings 96.0%, domestic 85.4%, statements/other 100%), speakers 93.9%,
     # fields host 22, counterpart 18, country 20, event type 24 of 24; 65 labels are lines of participant lists. Then
     # (read from its misses, so no longer blind for these) "traveled to X to meet with", a list after a colon and a
     # group in the headline named in the sentences after: counterpart 20 (22 the same person however spelled: the
     # text's "Cağatay Kiliç" for the label's "Çağatay Kılıç", "Khalid bin Salman Al Saud" for its fuller name), country 22
-    "whitehouse_blind4": Bar(0.937, {"leader_call": 0.96, "foreign_meeting": 0.96, "domestic": 0.85, "statement_or_other": 0.99},
-                             0.939, {"host": 22, "counterpart": 20, "country": 22, "event_type": 24}, {"host": 22, "counterpart": 22}, 65),
+    "whitehouse_blind4": Bar(0.945, {"leader_call": 0.96, "foreign_meeting": 0.96, "domestic": 0.87, "statement_or_other": 0.99},
+                             0.939, {"host": 23, "counterpart": 20, "country": 22, "event_type": 24}, {"host": 23, "counterpart": 22}, 65),
     # the fifth (labels/NOTES.md, "Fifth blind sample of whole-corpus kinds"), 24 readouts, 201 sentences, drawn after
     # the first four had been read: measured before any rule was read from it: 89.2% of 167 matched roles (leader
     # calls 100%, foreign meetings 100%, domestic 78.1%, statements/other 90.9%), speakers 97.7%, fields host 22,
     # counterpart 16 (19 the same person however spelled), country 21, event type 23 of 24; 34 labels are lines of
-    # participant lists
-    "whitehouse_blind5": Bar(0.891, {"leader_call": 0.99, "foreign_meeting": 0.99, "domestic": 0.78, "statement_or_other": 0.90},
-                             0.977, {"host": 22, "counterpart": 16, "country": 21, "event_type": 23}, {"host": 22, "counterpart": 19}, 34),
+    # participant lists. Then (read from its misses, so no longer blind for these) the publisher's leader recalled at a
+    # convening they take no part in is another person ("Earlier this year, the President proposed ..."; a later
+    # sentence frames only with someone met), activists, industry and presidents of universities as groups, the
+    # meeting's participants and two vice presidents as both sides, a member of Congress by title: 95.2% (domestic
+    # 89.1%, statements/other 97.7%); the one person among bodies convening hosts ("Vice President Harris, the Office
+    # of ... and the Office of ... convened"), and an aside after the subject ("X, as well as other senior officials
+    # ..., met with") leaves X the host: host 24 of 24. The fourth sample, not read for these, rose to 94.6% of roles
+    # (domestic 87.8%) and host 23 of 24
+    "whitehouse_blind5": Bar(0.951, {"leader_call": 0.99, "foreign_meeting": 0.99, "domestic": 0.89, "statement_or_other": 0.97},
+                             0.977, {"host": 24, "counterpart": 16, "country": 21, "event_type": 23}, {"host": 24, "counterpart": 19}, 34),
 }
 
 

@@ -26,7 +26,8 @@ from .frames import Corpus
 from .lexicon import STYLE_NAME, Lexicon, as_lexicon
 from .events import link_events
 from .names import settle
-from .framing import opening_index
+from .offices import leader, leader_office
+from .framing import opening_index, takes_part
 from .readers import ReadError, Record, list_files, read_entries, read_file
 from .segment import sentence_spans
 from .tokens import tokens_of
@@ -394,7 +395,7 @@ def _merge(parts: list[_Part], lexicon: Lexicon | None = None) -> Corpus:
     # readouts of one event linked (helpers.events), which needs the settled names
     if not len(corpus.documents):
         return corpus
-    settled = _publisher_sides(settle(_credit_hosts_named_elsewhere(corpus), as_lexicon(lexicon)))
+    settled = _publisher_sides(settle(_credit_hosts_named_elsewhere(corpus), as_lexicon(lexicon)), as_lexicon(lexicon))
     return link_events(settled, lexicon=as_lexicon(lexicon))
 
 
@@ -418,14 +419,14 @@ def _credit_hosts_named_elsewhere(corpus: Corpus) -> Corpus:
     return corpus
 
 
-def _publisher_sides(corpus: Corpus) -> Corpus:
+def _publisher_sides(corpus: Corpus, lexicon: Lexicon) -> Corpus:
     """The publisher's officials (`documents.publisher_officials`: who hosts two or more of its readouts) on its side:
     its principal hosts (`_publisher_principal_hosts`), and where no one hosts they speak for it
     (`_credit_publisher_officials`). Needs the settled names of the whole corpus."""
     officials = publisher_officials(corpus.documents)
     if officials:
         _publisher_principal_hosts(corpus, officials)
-        _credit_publisher_officials(corpus, officials)
+        _credit_publisher_officials(corpus, officials, lexicon)
     return corpus
 
 
@@ -466,23 +467,38 @@ def _publisher_principal_hosts(corpus: Corpus, officials: dict[str, frozenset[st
         _set_roles(frame, rows, np.where(was == "host", "counterpart", np.where(was == "counterpart", "host", was)))
 
 
-def _credit_publisher_officials(corpus: Corpus, officials: dict[str, frozenset[str]]) -> None:
+def _credit_publisher_officials(corpus: Corpus, officials: dict[str, frozenset[str]], lexicon: Lexicon) -> None:
     """In a readout with no named host (a summit or meeting the publisher itself convenes), a speaker read as `other`
-    who is one of the publisher's officials speaks for the publisher's side: `host`, under their own name ("The
-    President highlighted ..." at a White House meeting with mayors). Where a principal hosts, the officials beside
-    them stay `other`, as the hand labels read them."""
+    who is one of the publisher's officials and takes part (`framing.takes_part`) speaks for the publisher's side: `host`,
+    under their own name ("The President highlighted ..." at a White House meeting with mayors). Where a principal
+    hosts, the officials beside them stay `other`, as the hand labels read them; so does an official the readout only
+    quotes or recalls ("Earlier this year, the President proposed ..." at a convening of other officials)."""
     docs = corpus.documents
     publisher = docs["publisher"].astype(str)
-    officials_of = {doc_id: officials.get(p, frozenset()) for doc_id, p, host in zip(docs["doc_id"].astype(str), publisher, docs["host"].astype(str))
-                    if not host}
+    no_host = docs["host"].astype(str) == ""
+    officials_of = {doc_id: officials.get(p, frozenset()) for doc_id, p in zip(docs["doc_id"].astype(str)[no_host], publisher[no_host])}
     counterparts_of = {doc_id: set(map(str, names)) for doc_id, names in zip(docs["doc_id"].astype(str), docs["counterparts"])}
+    facts = {doc_id: (str(title), str(country), when) for doc_id, title, country, when
+             in zip(docs["doc_id"].astype(str)[no_host], docs["title"][no_host], docs["host_country"][no_host], docs["date"][no_host])}
+    text = corpus.sentences["text"]
+    rows_of = corpus.sentences.groupby("doc_id", observed=True, sort=False).indices
+    parted: dict[tuple[str, str], bool] = {}
+
+    def part(doc_id: str, name: str) -> bool:
+        if (doc_id, name) not in parted:
+            title, country, when = facts[doc_id]
+            office = leader_office(lexicon, country, when) if leader(lexicon, country, when) == name else ""
+            texts = text.iloc[rows_of.get(doc_id, [])].astype(str).tolist()
+            parted[doc_id, name] = takes_part(lexicon, texts, name=name, office=office, headline=title)
+        return parted[doc_id, name]
+
     for frame in (corpus.sentences, corpus.tokens):
         if "speaker" not in frame or "role" not in frame or not len(frame):
             continue
         # only the rows read as `other` are looked at: the tokens frame of a large corpus holds millions of rows
         others = np.flatnonzero((frame["role"] == "other").to_numpy())
         rows = frame.iloc[others][["doc_id", "speaker"]].astype(str)
-        credited = [bool(s) and s in officials_of.get(d, ()) and s not in counterparts_of.get(d, ())
+        credited = [bool(s) and s in officials_of.get(d, ()) and s not in counterparts_of.get(d, ()) and part(d, s)
                     for d, s in zip(rows["doc_id"], rows["speaker"])]
         if any(credited):
             _set_roles(frame, others[np.asarray(credited)], "host")

@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from .dates import event_date, to_timestamp
-from .framing import country_in, first_person_pronouns, framing_people
+from .framing import country_in, first_person_pronouns, framing_people, sole_convener
 from .headlines import UNKNOWN_STYLE, event_type_of, headline_date, parse_headline
 from .lexicon import Lexicon, derived
 from .offices import country_of_url, leader, leader_named
@@ -137,6 +137,9 @@ def document_fields(lexicon: Lexicon, title: str, text: str, opening: str, meta:
         # Chancellor briefed the President on her conversation with President Putin").
         host.name = next((n for n, t in known.items() if t == host.title and (n in opening or n in title)
                           and not any(_same_person(lexicon, c, Person(n)) for c in counterparts)), "")
+    principal = bool(host.name or host.title)  # that principals met: the event type below
+    if not host.name and not host.title and (convener := sole_convener(lexicon, opening)):
+        host = convener  # "Vice President Harris, the Office of ... and the Office of ... convened ..."
     shared_country = ""
     for person in reversed(counterparts):  # "Foreign Minister Kuleba and Defense Minister Reznikov of Ukraine"
         shared_country = person.country = person.country or shared_country
@@ -160,7 +163,7 @@ def document_fields(lexicon: Lexicon, title: str, text: str, opening: str, meta:
         "date": date,
         "published": published,
         # a readout with no counterpart (a task force, a listening session) reports no exchange between principals
-        "event_type": meta.get("event_type") or (event_type_of(lexicon, event_phrase, title, opening) if counterparts or exchange or host.name or host.title else "other"),
+        "event_type": meta.get("event_type") or (event_type_of(lexicon, event_phrase, title, opening) if counterparts or exchange or principal else "other"),
         "host": meta.get("host") or host.name,
         "host_title": meta.get("host_title") or host.title,
         "host_country": meta.get("host_country") or host.country or address_country,

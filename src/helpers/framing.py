@@ -11,6 +11,7 @@ that reading and speaker attribution (`helpers.speakers`):
 | `framing_verbs.csv` | verbs of the framing sentence ("spoke with", "had a phone conversation") |
 | `speech_adverbs.csv` | words between a subject and its verb ("also", "further") |
 | `background_verbs.csv` | predicates of background about a person ("is paying an official visit", "will travel to") |
+| `participation_verbs.csv` | predicates that have a person take part in the event ("joined the meeting", "dropped by") |
 """
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from dataclasses import dataclass
 
 from .lexicon import SENTENCE_END, Lexicon, alternation, derived
 from .people import (Person, country_names, country_of, country_prefix, heads_of_state_or_government, is_institution, listed_people,
-                     name_pattern, non_name_words, parse_person, titles, words_of_kind)
+                     name_pattern, non_name_words, parse_person, title_pattern, titles, words_of_kind)
 
 
 @dataclass(frozen=True)
@@ -106,6 +107,7 @@ class _FramingRules:
     medium: re.Pattern         # one of the table's leads just after the verb ("by phone"): no passive's agent
     tail: re.Pattern           # where the objects end ("to discuss", "on", a semicolon)
     list_close: re.Pattern     # the last item of a list of three or more: ", and " and the words of its office before it
+    aside: re.Pattern          # an aside naming others beside the subject, up to the verb: ", as well as ..., "
 
 
 @derived
@@ -119,6 +121,7 @@ def _framing_rules(lexicon: Lexicon) -> _FramingRules:
     lead = "|".join(dict.fromkeys(p.strip() for k, p in zip(bounds["kind"], bounds["pattern"]) if k.strip() == "lead"))
     end = "|".join(dict.fromkeys(p.strip() for k, p in zip(bounds["kind"], bounds["pattern"]) if k.strip() == "end"))
     verb_links = "|".join(dict.fromkeys(p.strip() for k, p in zip(bounds["kind"], bounds["pattern"]) if k.strip() == "link"))
+    aside = "|".join(dict.fromkeys(p.strip() for k, p in zip(bounds["kind"], bounds["pattern"]) if k.strip() == "aside"))
     office_word = rf"[A-Z][\w’'.-]*|{alternation(words_of_kind(lexicon, 'link_words', 'office_inner'))}"
     return _FramingRules(
         search=re.compile(rf"(?<![\w-])(?:{forms_alternation(framing_forms, adverb)})(?![\w-])"),
@@ -136,6 +139,7 @@ def _framing_rules(lexicon: Lexicon) -> _FramingRules:
         tail=re.compile(rf"\s+(?:{end or '(?!)'})\b|[;:(]|\.\s*$"),
         # (with or without the comma before "and": "A, B, and C" or "A, B and C")
         list_close=re.compile(rf",\s+(?:(?:{office_word})\s+){{0,8}}?,?\s*and\s+(?:(?:{office_word})\s+){{0,8}}$"),
+        aside=re.compile(rf",\s+(?:{aside or '(?!)'})\s[^,;:]*(?:,[^,;:]*)?,\s*$"),
     )
 
 
@@ -162,9 +166,10 @@ def framing_sentence(lexicon: Lexicon, sentences: list[str]) -> str:
     """The framing sentence among a readout's first three (after a heading line that repeats the title, or a
     dateline paragraph such as "Madrid, Tuesday 1 March 2022"): the first that names who spoke with whom;
     else the first sentence."""
-    for sentence in sentences[:3]:
+    for index, sentence in enumerate(sentences[:3]):
         host, others = framing_people(lexicon, sentence)
-        if host.name or others:
+        # after the first, a subject alone is no framing: "President Biden has repeatedly called on Congress ..."
+        if others or host.name and index == opening_index(sentences):
             return sentence
     return sentences[0] if sentences else ""
 
@@ -174,6 +179,39 @@ def framing_people(lexicon: Lexicon, opening: str) -> tuple[Person, list[Person]
     sentence has no framing verb. Used by `documents.document_fields` for what a headline leaves out, and again
     by speaker attribution for the same opening sentence, hence kept per lexicon (treat the result as read-only)."""
     return lexicon.derive(_framing_people, opening)
+
+
+def takes_part(lexicon: Lexicon, sentences: list[str], *, name: str, office: str = "", headline: str = "") -> bool:
+    """Whether a readout has this person take part in its event: named, by surname (by whole name or `office` for an
+    office-holder), in its headline, its opening or a sentence with a verb of taking part (participation_verbs.csv:
+    "Vice President Harris later joined the meeting", "The President joined for part of the discussion"). A person it
+    names only elsewhere is quoted or recalled ("Earlier this year, the President proposed ..." at a convening of
+    other officials)."""
+    search = _participation(lexicon)
+    # an office-holder by their office or whole name: a surname alone may be a relative's ("First Lady Jill Biden")
+    mention = name if office or not name.split() else name.split()[-1]
+    named = re.compile(rf"(?<![\w-]){re.escape(mention)}(?![\w-])")
+    opening = sentences[:opening_index(sentences) + 1]
+    for text in (headline, *opening, *(s for s in sentences[len(opening):] if search.search(s))):
+        if name and named.search(text):
+            return True
+        # the office itself, not another's title that names it ("Senior Advisor to the President")
+        if office and any(found.group("title") == office and not _serves(lexicon).search(text, 0, found.start())
+                          for found in title_pattern(lexicon).finditer(text)):
+            return True
+    return False
+
+
+@derived
+def _serves(lexicon: Lexicon) -> re.Pattern:
+    """The end of a title that serves a principal, just before the principal's office: "Senior Advisor to "."""
+    return re.compile(rf"(?<![\w-])(?:{alternation(words_of_kind(lexicon, 'link_words', 'title_chain'))})\s+$")
+
+
+@derived
+def _participation(lexicon: Lexicon) -> re.Pattern:
+    forms = sorted({" ".join(form.lower().split()) for form in lexicon.table("participation_verbs")["form"]}, key=len, reverse=True)
+    return re.compile(rf"(?<![\w-])(?i:{forms_alternation(forms, verbs(lexicon).adverb)})(?![\w-])")
 
 
 @derived
@@ -204,6 +242,8 @@ def _framing_people(lexicon: Lexicon, opening: str) -> tuple[Person, list[Person
         cut = len(opening[:passive.start()].rstrip(" ,"))
     if relative := _RELATIVE_CLAUSE.search(opening, 0, cut):
         cut = relative.start() + 1  # "Mr. KISHIDA Fumio, Prime Minister of Japan, who is visiting ..., held ..."
+    elif aside := rules.aside.search(opening, 0, cut):
+        cut = aside.start()  # "Jennifer Klein, as well as other senior officials from ..., met with ..."
     subject = rules.trailing_name.search(opening, 0, cut)
     if (served := rules.trailing_name_of.search(opening, 0, cut)) and _names_country(lexicon, served.group("of")):
         subject = served  # not "Deputy Chief of Staff" nor "Department of Education Secretary X", whose "of" names no country
@@ -268,6 +308,42 @@ def _framing_people(lexicon: Lexicon, opening: str) -> tuple[Person, list[Person
     return host, others
 
 
+def sole_convener(lexicon: Lexicon, opening: str) -> Person | None:
+    """The one person among the subjects of a framing sentence whose other subjects are bodies ("Vice President
+    Harris, the Office of Gun Violence Prevention and the Office of Intergovernmental Affairs convened ..."): the host
+    where `framing_people` finds co-conveners or none, else None. Kept apart from `framing_people`, whose host also
+    tells that principals met (the event type): bodies convening with one official are no exchange between
+    principals."""
+    rules = _framing_rules(lexicon)
+    opening = _ASIDE.sub("", _DATELINE.sub("", opening, count=1))
+    verb = rules.search.search(opening)
+    if verb is None:
+        return None
+    cut = aside.start() if (aside := rules.aside.search(opening, 0, verb.start())) else verb.start()
+    return _one_person_among_bodies(lexicon, opening[:cut])
+
+
+def _one_person_among_bodies(lexicon: Lexicon, subjects: str) -> Person | None:
+    """The one person in a list of subjects whose other items are all bodies ("Vice President Harris, the Office of
+    Gun Violence Prevention and the Office of Intergovernmental Affairs"), else None; a leading "Today" and a title set
+    off by commas are passed over, and an item of several capitalised words that is neither stops the reading."""
+    people, bodies = [], 0
+    determiners = {w.lower() for w in words_of_kind(lexicon, "event_subjects", "determiner")}
+    for item in _LIST_ITEM.split(subjects):
+        words = item.split()
+        if not words:
+            continue
+        if non_name_words(lexicon).get(words[-1].strip(",.")) in ("body", "group"):
+            bodies += 1  # "the Domestic Policy Council", "other officials from across the Administration"
+        elif (person := parse_person(lexicon, item)).name and not is_institution(lexicon, person.name):
+            people.append(person)  # not "Biden Administration leaders"
+        elif words[0].lower() in determiners and is_institution(lexicon, _OFFICE_LINK.split(item.strip(), maxsplit=1)[0]):
+            bodies += 1  # "the Office of Gun Violence Prevention": a body's word before its portfolio
+        elif not person.title and sum(word[:1].isupper() for word in words) >= 2:
+            return None  # a name the tables cannot read ("Council of Economic Advisers Member Heather Boushey")
+    return people[0] if len(people) == 1 and bodies else None
+
+
 def _objects(lexicon: Lexicon, rules: _FramingRules, rest: str) -> list[Person]:
     """The people a framing verb takes, from the words after it up to where its objects end."""
     # a short aside in brackets ("(AA & NHPI)", "(D-CO)") is no end of the objects, nor is the "for" of an office
@@ -291,6 +367,8 @@ _AND_BEFORE = re.compile(r"\band\s+$")
 _GOES_ON = re.compile(r"\b(?:and|to)\s+$")
 _BY_AFTER = re.compile(r"\s+by\b")
 _AND_NAME = re.compile(r"\band\s+[A-Z]")
+_LIST_ITEM = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
+_OFFICE_LINK = re.compile(r"\s+of\s+")
 _SHORT_ASIDE = re.compile(r"\s*\([^()]{1,20}\)")
 # a relative clause between the subject and its verb, set off by commas
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:who|which)\s[^;:]*,\s*$")

@@ -45,7 +45,8 @@ from functools import lru_cache
 import pandas as pd
 
 from . import schema
-from .framing import first_person_pronouns, form_pattern, forms_alternation, framing_people, framing_sentence, opening_index, verbs
+from .framing import (first_person_pronouns, form_pattern, forms_alternation, framing_people, framing_sentence, opening_index, takes_part,
+                      verbs)
 from .lexicon import APOSTROPHES, SENTENCE_END, Lexicon, alternation, as_lexicon, derived, first_letter_guard
 from .offices import leader, leader_names, leader_office
 from .people import (Person, aliases, canonical_name, country_names, honorifics, name_fillers, name_pattern, parse_person,
@@ -162,8 +163,11 @@ def _rules(lexicon: Lexicon) -> _Rules:
     group_side = {" ".join(p.lower().split()): s.strip() if s.strip() in schema.ROLES else OTHER for p, s in zip(groups["phrase"], groups["side"])}
     # a group's head phrase after up to four words ("The", "small business", "the business and philanthropic"), the
     # shortest run that reaches one: "Survivors and experts" is two groups, each read with its own side
-    group = re.compile(rf"(?:(?!(?:{adverb})\s)[\w’'.-]+\s+(?:and\s+)?){{0,4}}?(?P<head>{alternation(sorted(group_side, key=len, reverse=True))})(?![\w'’-])",
-                       re.IGNORECASE)
+    heads = alternation(sorted(group_side, key=len, reverse=True))
+    # a head right after the first is part of the group, whose side the first gives: "Industry participants", "The
+    # Council of Governors members"; a head before a name is a plural title ("Presidents Kagame and Tshisekedi")
+    group = re.compile(rf"(?:(?!(?:{adverb})\s)[\w’'.-]+\s+(?:and\s+)?){{0,4}}?(?P<head>{heads})(?![\w'’-])(?:\s+(?:{heads})(?![\w'’-]))?"
+                       rf"(?!\s+(?-i:[A-Z][a-z]))", re.IGNORECASE)
     starter_words = {phrase.split()[0] for phrase in [*titles(lexicon), *countries]}
     lead_in = re.compile(rf"(?:{alternation(lexicon.words('lead_ins', 'word'))}|[A-Z]\w*ing)(?![\w-])")
     return _Rules(
@@ -405,12 +409,19 @@ def _cast(rules: _Rules, document: dict, sentences: list[str]) -> _Cast:
     host_country = _host_country(document, text, counterpart_countries, rules)
     when = document.get("date") if document.get("date") is not None and not pd.isna(document.get("date")) else document.get("published")
     publisher_country = str(document.get("host_country") or "")  # as the document states it, not guessed from the text
+    absent = None  # the publisher's leader, where they take no part
     if not host.name and (office_holder := leader(lexicon, publisher_country, when)):
-        # a convening no single principal hosts ("the President and Vice President met with ..."): the publisher's
-        # leader that day is of its side wherever the text names them or their office ("The President reiterated ...")
+        # a convening no single principal hosts: the publisher's leader that day is known by their office wherever the
+        # text names it ("The President reiterated ..."), and of the host's side where the headline or opening has
+        # them take part ("the President and Vice President met with ..."); otherwise their words are quoted from
+        # elsewhere ("Earlier this year, the President proposed ..." at officials' convening): another person's
+        office = leader_office(lexicon, publisher_country, when)
         member = next((m for m in members if m.name and same_person(m.name, office_holder)), None) or add(office_holder, OTHER)
-        member.titles.add(leader_office(lexicon, publisher_country, when))
-        member.role = HOST if member.role == OTHER else member.role
+        member.titles.add(office)
+        if member.role == OTHER and takes_part(lexicon, sentences, name=office_holder, office=office, headline=str(document.get("title") or "")):
+            member.role = HOST
+        elif member.role == OTHER:
+            absent = member
     # The headline's group is the counterpart side ("Meeting with Bipartisan Governors"): its named members
     # ("Indiana Governor Eric Holcomb") speak for it
     headline = set(re.findall(r"[\w-]+", str(document.get("title") or "").lower()))
@@ -420,7 +431,7 @@ def _cast(rules: _Rules, document: dict, sentences: list[str]) -> _Cast:
     if not host.name and not host.titles:
         # a summit or meeting the publisher convenes, with no principal of its own: its officials speak for its side
         for member in members:
-            if member.role == OTHER and member.name and member.titles & rules.publisher_offices and member.country in ("", host_country):
+            if member.role == OTHER and member is not absent and member.name and member.titles & rules.publisher_offices and member.country in ("", host_country):
                 member.role = HOST
     members.sort(key=lambda m: (HOST, COUNTERPART, OTHER).index(m.role))
     return _Cast(members, host_country, counterpart_countries - {host_country}, known, rules, in_first_person=in_first_person,
@@ -548,8 +559,8 @@ def _subject(text: str, pos: int, rules: _Rules) -> _Subject | None:
             end = item[2]
         return _Subject("pronoun", end, others, refers_to=rules.pronoun_refers[pronoun], pronoun=pronoun)
     if first in rules.phrase_starters:
-        if m := rules.event.match(text, pos):
-            return _Subject("event", m.end())
+        if (m := rules.event.match(text, pos)) and not ((group := rules.group.match(text, pos)) and group.end() > m.end()):
+            return _Subject("event", m.end())  # but "The meeting participants agreed ..." is a group, not the meeting
         if m := rules.joint.match(text, pos):
             return _Subject("joint", m.end())
     # people, countries and groups, conjoined: "Sullivan, Deese, and the cabinet members", "Survivors and experts"
