@@ -252,3 +252,15 @@ def test_an_aside_after_the_subject_leaves_the_subject_host():
                                   "well as other senior officials from the Gender Policy Council, met with Dr. Tomas "
                                   "Varga, Chair of the Civil Commission.")
     assert host.name == "Ana Lind" and others[0].name == "Tomas Varga"
+
+
+def test_an_adviser_to_a_foreign_principal_takes_that_principal_s_country():
+    """Fails before the "to" of a title chain was set apart from the "to" that ends the objects ("to discuss"): the
+    adviser's country after "to the Prime Minister of ..." was cut off."""
+    _, others = framing_people(default_lexicon(), "National Security Advisor Jake Sullivan met today with Ana Lind, "
+                               "National Security Advisor to the Prime Minister of Portugal, to discuss Ukraine.")
+    assert [(o.name, o.country) for o in others] == [("Ana Lind", "Portugal")]
+    # one's own principal's adviser named after the chain is no one met: the objects still end there
+    _, others = framing_people(default_lexicon(), "Today President Biden joined Chief Medical Advisor to the President "
+                               "Dr. Tomas Varga for a call with governors.")
+    assert "Tomas Varga" not in [o.name for o in others]

@@ -350,13 +350,26 @@ def _objects(lexicon: Lexicon, rules: _FramingRules, rest: str) -> list[Person]:
     # ("Minister for Foreign Affairs Penny Wong", "Assistant Secretary for Mental Health")
     # (a list may open with a colon: "spoke individually with: Prime Minister X of Estonia; Prime Minister Y ...")
     rest = _SHORT_ASIDE.sub("", rules.lead.sub("", rest, count=1)).lstrip(" :")
-    end = next((m.start() for m in rules.tail.finditer(rest)
-                if not (m.group().strip() == "for" and rules.trailing_title.search(rest, max(0, m.start() - _REACH), m.start()))), len(rest))
+    end = next((m.start() for m in rules.tail.finditer(rest) if not _of_an_office(lexicon, rules, rest, m)), len(rest))
     rest = rest[:end]
     # a second framing verb of the same subject takes objects of its own: "traveled to Colombia and met with ..."
     if second := next((v for v in rules.search.finditer(rest) if _AND_BEFORE.search(rest, 0, v.start())), None):
         rest = rest[:second.start()]
     return listed_people(lexicon, rest)
+
+
+def _of_an_office(lexicon: Lexicon, rules: _FramingRules, rest: str, tail: re.Match) -> bool:
+    """Whether a word that may end the objects joins a title to its portfolio or principal instead: the "for" of
+    "Minister for Foreign Affairs", the "to" of "National Security Advisor to the Prime Minister of the Czech
+    Republic" (a title just before it, and for "to" a foreign principal's office after it: the advisers of one's own
+    principal, "Chief Medical Advisor to the President Dr. Anthony Fauci", are of one's own side)."""
+    word = tail.group().strip()
+    if word not in words_of_kind(lexicon, "link_words", "title_chain") or not rules.trailing_title.search(rest, max(0, tail.start() - _REACH), tail.start()):
+        return False
+    if word in words_of_kind(lexicon, "link_words", "office_inner"):
+        return True
+    principal = title_pattern(lexicon).match(rest, tail.end() + 1)
+    return bool(principal) and bool(_OF_AFTER.match(rest, principal.end()))
 
 
 # how far back from a verb or name the patterns of what stands just before it look (a title, a co-convener): the
@@ -369,6 +382,7 @@ _BY_AFTER = re.compile(r"\s+by\b")
 _AND_NAME = re.compile(r"\band\s+[A-Z]")
 _LIST_ITEM = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 _OFFICE_LINK = re.compile(r"\s+of\s+")
+_OF_AFTER = re.compile(r"\s*of\s")
 _SHORT_ASIDE = re.compile(r"\s*\([^()]{1,20}\)")
 # a relative clause between the subject and its verb, set off by commas
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:who|which)\s[^;:]*,\s*$")
