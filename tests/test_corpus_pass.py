@@ -295,16 +295,20 @@ def test_whom_a_traveller_met_in_a_later_paragraph_is_the_counterpart(tmp_path):
     assert list(document["counterparts"]) == ["Tomas Lind", "Erik Dahl", "Nils Holm"] and document["counterpart_country"] == "Sweden"
 
 
+# two readouts the leader of the day hosts, which make him one of the publisher's officials
+_LEADER_HOSTS = {"call": ("Readout of President Joe Biden’s Call with Prime Minister Tomas Lind of Sweden",
+                          "President Joe Biden spoke today with Prime Minister Tomas Lind of Sweden. President Biden "
+                          "stressed the value of the rail link."),
+                 "meeting": ("Readout of President Joe Biden’s Meeting with Chancellor Eva Kis of Austria",
+                             "President Joe Biden met today with Chancellor Eva Kis of Austria. The leaders discussed "
+                             "energy prices and the Danube ports.")}
+
+
 def test_the_publisher_s_leader_recalled_at_a_convening_they_do_not_attend_is_another_person(tmp_path):
-    """Fails before the leader had to take part (named in the headline, the opening or a sentence with a framing verb):
-    "Earlier this year, the President proposed ..." at a convening of other officials was credited to the host's side,
-    where the blind labels read another person's words recalled."""
-    readouts = {"call": ("Readout of President Joe Biden’s Call with Prime Minister Tomas Lind of Sweden",
-                         "President Joe Biden spoke today with Prime Minister Tomas Lind of Sweden. President Biden "
-                         "stressed the value of the rail link."),
-                "meeting": ("Readout of President Joe Biden’s Meeting with Chancellor Eva Kis of Austria",
-                            "President Joe Biden met today with Chancellor Eva Kis of Austria. The leaders discussed "
-                            "energy prices and the Danube ports."),
+    """Fails before the leader had to take part (named in the headline, the opening or a sentence with a verb of taking
+    part): "Earlier this year, the President proposed ..." at a convening of other officials was credited to the
+    host's side, where the blind labels read another person's words recalled."""
+    readouts = {**_LEADER_HOSTS,
                 "legislators": ("Readout of the White House Convening on Child Care",
                                 "Today, White House officials welcomed state legislators from twenty states to discuss "
                                 "child care.\n\nEarlier this year, the President proposed a plan for universal preschool. "
@@ -352,12 +356,7 @@ def test_a_member_of_congress_is_a_person_who_speaks(tmp_path):
 def test_an_adviser_to_the_leader_is_not_the_leader_taking_part(tmp_path):
     """Fails before an office inside another's title ("Senior Advisor to the President") was set apart, and before
     "called on Congress" no longer had the President take part: his recalled call was the host's."""
-    readouts = {"call": ("Readout of President Joe Biden’s Call with Prime Minister Tomas Lind of Sweden",
-                         "President Joe Biden spoke today with Prime Minister Tomas Lind of Sweden. President Biden "
-                         "stressed the value of the rail link."),
-                "meeting": ("Readout of President Joe Biden’s Meeting with Chancellor Eva Kis of Austria",
-                            "President Joe Biden met today with Chancellor Eva Kis of Austria. The leaders discussed "
-                            "energy prices and the Danube ports."),
+    readouts = {**_LEADER_HOSTS,
                 "legislators": ("Readout of White House Meeting with State Legislative Leaders",
                                 "Today, Ana Lind, Senior Advisor to the President, and White House officials from the "
                                 "Domestic Policy Council convened a meeting with state "
