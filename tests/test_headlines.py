@@ -264,3 +264,12 @@ def test_an_adviser_to_a_foreign_principal_takes_that_principal_s_country():
     _, others = framing_people(default_lexicon(), "Today President Biden joined Chief Medical Advisor to the President "
                                "Dr. Tomas Varga for a call with governors.")
     assert "Tomas Varga" not in [o.name for o in others]
+
+
+def test_a_summit_talk_named_in_six_words_frames_the_opening():
+    """Fails while the `*` of a framing form stood for up to four words: MOFA's "held a Japan-Republic of Korea (ROK)
+    Summit Telephone Talk with ..." named neither side."""
+    host, others = framing_people(default_lexicon(), "On June 9, Mr. ISHIBA Shigeru, Prime Minister of Japan, held a "
+                                  "Japan-Republic of Korea (ROK) Summit Telephone Talk with H.E. Mr. LEE Jae-myung, "
+                                  "President of the ROK.")
+    assert host.title == "Prime Minister" and [(o.title, o.country) for o in others] == [("President", "South Korea")]

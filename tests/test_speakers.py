@@ -20,9 +20,13 @@ MAX_UNMATCHED = 0.03
 
 def normalise(text: str) -> str:
     """The labels' `sentence_start` form: NBSP as space, whitespace runs collapsed, `\\`-escapes removed; emphasis
-    markers are dropped too, since the loader removes Markdown emphasis that one label keeps."""
+    markers are dropped too, since the loader removes Markdown emphasis that one label keeps, and so is a paragraph's
+    list number ("1. At the outset, ..."), which the loader reads as the list's markup."""
     text = re.sub(r"\\(.)", r"\1", text.replace("\u00a0", " ")).replace("*", "")
-    return " ".join(text.split())
+    return _LIST_NUMBER.sub("", " ".join(text.split()))
+
+
+_LIST_NUMBER = re.compile(r"^\d{1,2}\.\s+")
 
 
 def match_labels(corpus, labels: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:

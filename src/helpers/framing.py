@@ -72,7 +72,7 @@ def _names_country(lexicon: Lexicon, phrase: str) -> bool:
 
 def form_pattern(form: str, adverb: str) -> str:
     """A verb form as a pattern: adverbials may follow its first word ("spoke today with"), and `*` stands for up
-    to four words, abbreviations too ("held a * meeting" matches "held a Japan-U.S. Summit Video Teleconference
+    to six words, abbreviations too ("held a * meeting" matches "held a Japan-U.S. Summit Video Teleconference
     Meeting")."""
     return re.escape(form.split()[0]) + _form_rest(form, adverb)
 
@@ -80,7 +80,7 @@ def form_pattern(form: str, adverb: str) -> str:
 def _form_rest(form: str, adverb: str) -> str:
     """The pattern of a verb form after its first word."""
     # the words after the first in any case: "held a Japan-U.S. Summit Video Teleconference Meeting with"
-    return "".join(r"(?:\s+[\w.’'-]+){0,4}?" if word == "*" else rf"\s+(?:{adverb}\s+)*?(?i:{re.escape(word)})" for word in form.split()[1:])
+    return "".join(r"(?:\s+[\w.’'-]+){0,6}?" if word == "*" else rf"\s+(?:{adverb}\s+)*?(?i:{re.escape(word)})" for word in form.split()[1:])
 
 
 def forms_alternation(forms: list[str], adverb: str) -> str:
