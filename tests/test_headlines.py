@@ -273,3 +273,20 @@ def test_a_summit_talk_named_in_six_words_frames_the_opening():
                                   "Japan-Republic of Korea (ROK) Summit Telephone Talk with H.E. Mr. LEE Jae-myung, "
                                   "President of the ROK.")
     assert host.title == "Prime Minister" and [(o.title, o.country) for o in others] == [("President", "South Korea")]
+
+
+@pytest.mark.parametrize("opening, host, guests", [
+    ("Today, Deputy National Security Advisor Ana Lind, together with Finance Minister of Ukraine, Tomas Varga, and "
+     "European Commission Director-General for Enlargement, Eva Kis, co-chaired the third meeting of the Steering "
+     "Committee.", "Ana Lind", ["Tomas Varga"]),
+    ("National Security Advisor Ana Lind, National Security Advisor Tomas Varga of Japan, and National Security Advisor "
+     "Eva Kis of the Philippines held a trilateral phone call on December 13, 2023, to reaffirm their commitment.",
+     "Ana Lind", ["Tomas Varga", "Eva Kis"]),
+    # one's own side beside the subject is no guest
+    ("Today, Secretary Ana Lind, Director Tomas Varga and Administrator Eva Kis convened business leaders.", "", []),
+])
+def test_officials_of_other_countries_named_beside_the_subject_are_its_guests(opening, host, guests):
+    """Fail before an aside or a list of titled subjects could name the guests: a co-chair from abroad set off by
+    "together with", and the other countries' advisers listed beside the publisher's, were neither counterparts."""
+    found, others = framing_people(default_lexicon(), opening)
+    assert (found.name, [o.name for o in others]) == (host, guests)

@@ -139,7 +139,7 @@ def _framing_rules(lexicon: Lexicon) -> _FramingRules:
         tail=re.compile(rf"\s+(?:{end or '(?!)'})\b|[;:(]|\.\s*$"),
         # (with or without the comma before "and": "A, B, and C" or "A, B and C")
         list_close=re.compile(rf",\s+(?:(?:{office_word})\s+){{0,8}}?,?\s*and\s+(?:(?:{office_word})\s+){{0,8}}$"),
-        aside=re.compile(rf",\s+(?:{aside or '(?!)'})\s[^,;:]*(?:,[^,;:]*)?,\s*$"),
+        aside=re.compile(rf",\s+(?:{aside or '(?!)'})\s(?P<others>[^,;:]*(?:,[^,;:]*){{0,4}}),\s*$"),
     )
 
 
@@ -240,6 +240,7 @@ def _framing_people(lexicon: Lexicon, opening: str) -> tuple[Person, list[Person
     cut = auxiliary.start() if (auxiliary := rules.before_verb.search(opening, 0, verb.start())) else verb.start()
     if passive is not None:
         cut = len(opening[:passive.start()].rstrip(" ,"))
+    aside = None
     if relative := _RELATIVE_CLAUSE.search(opening, 0, cut):
         cut = relative.start() + 1  # "Mr. KISHIDA Fumio, Prime Minister of Japan, who is visiting ..., held ..."
     elif aside := rules.aside.search(opening, 0, cut):
@@ -298,6 +299,12 @@ def _framing_people(lexicon: Lexicon, opening: str) -> tuple[Person, list[Person
             if _GOES_ON.search(opening, verb.end(), later.start()) and (met := _objects(lexicon, rules, opening[later.end():])):
                 others = met
                 break
+    if not any(other.title or other.country for other in others) and (guests := _guests_beside(lexicon, rules, opening, cut, subject, aside)):
+        # officials of other countries named beside the subject are its guests: "Mike Pyle, together with Finance
+        # Minister of Ukraine, Sergii Marchenko, ..., co-chaired ...", "A, B of Japan, and C of the Philippines held a
+        # trilateral phone call"
+        first, others = guests
+        return (host if host.name or first is None else first), others
     # "A and Japanese Prime Minister B held talks": B is A's guest; "A and B met with C", or a B of no stated
     # country ("National Security Advisor Jake Sullivan and Homeland Security Advisor Liz Sherwood-Randall
     # hosted ..."), sits on A's side
@@ -306,6 +313,22 @@ def _framing_people(lexicon: Lexicon, opening: str) -> tuple[Person, list[Person
     if conveners and not any(other.title or other.country for other in others):
         return Person(), others
     return host, others
+
+
+def _guests_beside(lexicon: Lexicon, rules: _FramingRules, opening: str, cut: int, subject: re.Match | None,
+                   aside: re.Match | None) -> tuple[Person | None, list[Person]] | None:
+    """(the first of the subjects, the people of a stated country named beside them), where the subject is set beside
+    others by an aside or a list of titled people whose first states no country; else None."""
+    first, beside = None, []
+    if aside is not None:
+        beside = listed_people(lexicon, aside.group("others"))
+    elif subject is not None and rules.list_close.search(opening, 0, subject.start()):
+        listed = [person for person in listed_people(lexicon, opening[:cut]) if person.title]
+        home = lexicon.setting("host_country")
+        if len(listed) >= 3 and not listed[0].country and all(person.country and person.country != home for person in listed[1:]):
+            first, beside = listed[0], listed[1:]
+    guests = [person for person in beside if person.country and person.country != lexicon.setting("host_country")]
+    return (first, guests) if guests else None
 
 
 def sole_convener(lexicon: Lexicon, opening: str) -> Person | None:
