@@ -86,6 +86,24 @@ def test_flags_for_names_countries_and_boilerplate():
     assert not leave_out_mask(tokens, ()).any()
 
 
+def test_a_middle_initial_and_names_joined_by_a_hyphen_are_names():
+    """Fails before initials between two words of a name, and names joined by a hyphen, were flagged: "r" (of "Joseph
+    R. Biden") and "biden-harris" stood among the shared report's topic words with names left out; a capital letter
+    elsewhere ("Plan A.") stays a word, and so does a name's compound with a common word ("Biden-era")."""
+    _, tokens = make_frames([("d1", "President Joseph R. Biden, Jr. spoke with the Prime Minister about Plan A. Biden "
+                                    "stressed the alliance.", "Joe Biden", "host")])
+    flags = term_flags(tokens).assign(token=tokens["token"].to_numpy())
+    assert flags.loc[flags["token"] == "R", "is_name"].all()
+    assert not flags.loc[flags["token"] == "A", "is_name"].any()
+    assert "r" not in set(frequencies(tokens, by=None, leave_out="names")["term"])
+    # names joined by a hyphen are names too ("biden-harris" stood among the same topic words)
+    _, tokens = make_frames([("d1", "The Biden-Harris Administration and Biden-era policy.", "Kamala Harris", "host"),
+                             ("d1", "President Biden spoke.", "Joe Biden", "host")])
+    flags = term_flags(tokens).assign(token=tokens["token"].to_numpy())
+    assert flags.loc[flags["token"] == "Biden-Harris", "is_name"].all()
+    assert not flags.loc[flags["token"] == "Biden-era", "is_name"].any()
+
+
 def test_whitehouse_top_terms_without_names_and_boilerplate(whitehouse):
     plain = frequencies(whitehouse, by=None).head(10)["term"].tolist()
     cleaned = frequencies(whitehouse, by=None, leave_out="all", compound=True)

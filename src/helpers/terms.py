@@ -209,6 +209,21 @@ def _name_words(tokens: pd.DataFrame, documents: pd.DataFrame | None, lexicon: L
     return words
 
 
+def _with_initials(tokens: pd.DataFrame, is_name: np.ndarray) -> np.ndarray:
+    """A middle initial between two words of a name is part of it ("Joseph R. Biden": "R", then its full stop): a
+    single capital letter alone is no evidence of a name, between two name words and before a full stop it is."""
+    token = tokens["token"].astype("string").fillna("").to_numpy(dtype=object)
+    doc = tokens["doc_id"].to_numpy() if "doc_id" in tokens else np.zeros(len(tokens))
+    is_name = np.asarray(is_name, dtype=bool).copy()
+    if len(token) < 4:
+        return is_name
+    initial = np.array([len(t) == 1 and t.isupper() for t in token[1:-2]], dtype=bool)
+    between = (initial & is_name[:-3] & (token[2:-1] == ".") & is_name[3:]
+               & (doc[:-3] == doc[1:-2]) & (doc[1:-2] == doc[3:]))
+    is_name[1:-2] |= between
+    return is_name
+
+
 def _country_phrases(lexicon: Lexicon) -> set[str]:
     table = lexicon.table("countries")
     phrases = set(table["country"])
@@ -251,7 +266,12 @@ def term_flags(tokens, *, documents: pd.DataFrame | None = None, lexicon: Lexico
     countries, boilerplate = _country_phrases(lexicon), _boilerplate_phrases(lexicon)
     # a compound made by `compound` ("United_States", "White_House") is flagged when it is a whole phrase of a kind
     joined = tokens["token"].astype("string").fillna("").str.replace(concatenator, " ", regex=False)
-    out["is_name"] = written.words(_name_words(tokens, documents, lexicon))
+    name_words = _name_words(tokens, documents, lexicon)
+    # names joined by a hyphen are names too: "the Biden-Harris Administration", "the Xi-Biden meeting"
+    hyphened = joined.str.contains("-", regex=False).to_numpy(dtype=bool)
+    joined_names = np.zeros(len(tokens), dtype=bool)
+    joined_names[hyphened] = [all(part in name_words for part in word.split("-")) for word in joined[hyphened]]
+    out["is_name"] = _with_initials(tokens, written.words(name_words)) | joined_names
     out["is_country"] = written.covered(countries) | joined.isin(countries).to_numpy(dtype=bool)
     out["is_boilerplate"] = (TermMatcher(tokens).covered(boilerplate)
                              | joined.str.lower().isin({p.lower() for p in boilerplate}).to_numpy(dtype=bool))
