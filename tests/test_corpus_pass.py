@@ -365,3 +365,16 @@ def test_an_adviser_to_the_leader_is_not_the_leader_taking_part(tmp_path):
     corpus = _load(_whitehouse_folder(tmp_path, readouts))
     legislators = corpus.sentences[corpus.sentences["doc_id"] == "legislators"]
     assert tuple(legislators[["role", "speaker"]].astype(str).iloc[-1]) == ("other", "Joe Biden")
+
+
+@pytest.mark.parametrize("sentence, role", [
+    ("Across these engagements, the United States reiterated its commitment to the region.", "host"),
+    ("Among other things, the workers talked about fair pay and paid leave.", "counterpart"),
+])
+def test_a_prepositional_lead_in_leaves_the_subject_after_its_comma(tmp_path, sentence, role):
+    """Fail before "Across" and "Among" opened a lead-in (data/lead_ins.csv): the subject after the comma was not
+    looked for, and the sentence, opening its paragraph, was the publisher's statement."""
+    corpus = _load(_whitehouse_folder(tmp_path, {"trip": (
+        "Readout of the Vice President’s Meeting with Workers",
+        f"Today, Vice President Kamala Harris met with workers from ten states. The workers thanked her.\n\n{sentence}")}))
+    assert list(corpus.sentences["role"].astype(str))[-1] == role
