@@ -378,3 +378,13 @@ def test_a_prepositional_lead_in_leaves_the_subject_after_its_comma(tmp_path, se
         "Readout of the Vice President’s Meeting with Workers",
         f"Today, Vice President Kamala Harris met with workers from ten states. The workers thanked her.\n\n{sentence}")}))
     assert list(corpus.sentences["role"].astype(str))[-1] == role
+
+
+def test_a_country_s_people_who_report_speak_for_that_country(tmp_path):
+    """Fails before a country's group ("Fijian officials") was told from the country itself: inside the host's
+    paragraph it went on with the host's words, as "Fiji firmly supports ..." would."""
+    corpus = _load(_whitehouse_folder(tmp_path, {"trip": (
+        "Readout of the Delegation’s Travel to Fiji",
+        "On April 22, a high-level U.S. delegation met with Prime Minister Frank Bainimarama of Fiji.\n\n"
+        "U.S. officials outlined areas of concern. Fijian officials thanked the delegation for its visit.")}))
+    assert tuple(corpus.sentences[["role", "speaker"]].astype(str).iloc[-1]) == ("counterpart", "")

@@ -495,6 +495,7 @@ class _Subject:
     refers_to: str = ""
     pronoun: str = ""  # the pronoun itself, lower-cased: "he" and "she" tell two people apart
     groups: list[str] = field(default_factory=list)  # the role each conjoined group speaks for
+    country_group: bool = False  # a country's people rather than the country: "Fijian officials", "U.S. and Mexican leaders"
 
 
 def _verb_form(matched: str, rules: _Rules) -> str:
@@ -564,7 +565,7 @@ def _subject(text: str, pos: int, rules: _Rules) -> _Subject | None:
         if m := rules.joint.match(text, pos):
             return _Subject("joint", m.end())
     # people, countries and groups, conjoined: "Sullivan, Deese, and the cabinet members", "Survivors and experts"
-    phrases, groups, kinds, end = [], [], set(), pos
+    phrases, groups, kinds, end, country_group = [], [], set(), pos, False
     while True:
         # a group first, unless a title or country comes before its head ("President X and business leaders"): a
         # capitalised common noun ("Survivors", "Manufacturers") would otherwise pass for a name
@@ -583,7 +584,7 @@ def _subject(text: str, pos: int, rules: _Rules) -> _Subject | None:
             phrases.append(phrase)
             kinds.add(kind)
             if kind == "country" and (head := rules.group_head.match(text, end)):
-                end = head.end()  # "Mexican officials", "U.S. and Mexican leaders": a country's group speaks for it
+                end, country_group = head.end(), True  # "Mexican officials", "U.S. and Mexican leaders": a country's group speaks for it
         sep = rules.separator.match(text, end)
         if not sep or (rules.group.match(text, sep.end()) is None and _mention(text, sep.end(), rules) is None):
             break
@@ -592,7 +593,7 @@ def _subject(text: str, pos: int, rules: _Rules) -> _Subject | None:
         return None
     if groups and not phrases:
         return _Subject("group", end, groups=groups)
-    return _Subject("countries" if kinds == {"country"} else "people", end, phrases, groups=groups)
+    return _Subject("countries" if kinds == {"country"} else "people", end, phrases, groups=groups, country_group=country_group)
 
 
 def _mention(text: str, pos: int, rules: _Rules) -> tuple[str, str, int] | None:
@@ -826,8 +827,10 @@ def _decide(text: str, *, first: bool, cast: _Cast, paragraph: _Decision | None,
         if subject.kind == "countries":
             if not has_verb and _publisher_present(text[start:], rules):
                 return _Decision(NARRATOR, rule=PRESENT_STATEMENT)  # "Kenya has received 2.8 million vaccines ..."
+            # a country inside a speaker's paragraph is their words ("Belarus firmly supports ..."); a country's people
+            # who report something ("Fijian officials thanked ...") speak for themselves
             both_sides = {role for role, _ in resolved} >= {HOST, COUNTERPART}
-            if individual and not (has_verb and both_sides) or paragraph is not None and paragraph.role == JOINT and not has_verb:
+            if individual and not (has_verb and (both_sides or subject.country_group)) or paragraph is not None and paragraph.role == JOINT and not has_verb:
                 return _continue(paragraph, lemma, "country inside speech")
             if not has_verb:
                 continue
@@ -858,6 +861,8 @@ def _decide(text: str, *, first: bool, cast: _Cast, paragraph: _Decision | None,
             return _Decision(NARRATOR, rule=NO_SPEECH, person=person)
         if verb_match is not None and _with_other_side(text, verb_match.end(), role, lemma, cast, rules):
             return _Decision(JOINT, "", lemma, MUTUAL, plural=JOINT)  # "Mr. X discussed with President Y ..."
+        if subject.kind == "countries" and subject.country_group:
+            return _Decision(role, "", lemma, "a country's group", plural=role)  # "Fijian officials": no one person
         rule = "country as subject" if subject.kind == "countries" else "named subject"
         # a principal named by title only ("The Prime Minister said ...") is still the one a later "He" means
         return _Decision(role, speaker, lemma, rule, person=(role, speaker) if speaker or role in (HOST, COUNTERPART) else None)
