@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from .lexicon import SENTENCE_END, Lexicon, alternation, derived
 from .people import (Person, country_names, country_of, country_prefix, heads_of_state_or_government, is_institution, listed_people,
-                     name_pattern, non_name_words, parse_person, title_pattern, titles, words_of_kind)
+                     LIST_SEPARATOR, name_pattern, non_name_words, parse_person, title_pattern, titles, words_of_kind)
 
 
 @dataclass(frozen=True)
@@ -150,6 +150,10 @@ _DATELINE = re.compile(r"^(?=[A-Z])[^.]{0,150}?(?:\d|\b[A-Z]{2,}\b)[^.]*?\s(?:--
 _ASIDE = re.compile(r"\s*\([^()\s]{1,8}\)")
 
 
+def _without_dateline_and_asides(opening: str) -> str:
+    return _ASIDE.sub("", _DATELINE.sub("", opening, count=1))
+
+
 _SENTENCE_CLOSE = re.compile(rf"{SENTENCE_END}\s*$")
 
 
@@ -166,10 +170,11 @@ def framing_sentence(lexicon: Lexicon, sentences: list[str]) -> str:
     """The framing sentence among a readout's first three (after a heading line that repeats the title, or a
     dateline paragraph such as "Madrid, Tuesday 1 March 2022"): the first that names who spoke with whom;
     else the first sentence."""
+    first = opening_index(sentences)
     for index, sentence in enumerate(sentences[:3]):
         host, others = framing_people(lexicon, sentence)
         # after the first, a subject alone is no framing: "President Biden has repeatedly called on Congress ..."
-        if others or host.name and index == opening_index(sentences):
+        if others or host.name and index == first:
             return sentence
     return sentences[0] if sentences else ""
 
@@ -224,7 +229,7 @@ def first_person_pronouns(lexicon: Lexicon) -> frozenset[str]:
 
 def _framing_people(lexicon: Lexicon, opening: str) -> tuple[Person, list[Person]]:
     rules = _framing_rules(lexicon)
-    opening = _ASIDE.sub("", _DATELINE.sub("", opening, count=1))
+    opening = _without_dateline_and_asides(opening)
     verb = rules.search.search(opening)
     passive = None
     while verb is not None and _BY_AFTER.match(opening, verb.end()) and not rules.medium.match(opening, verb.end()):
@@ -317,18 +322,18 @@ def _framing_people(lexicon: Lexicon, opening: str) -> tuple[Person, list[Person
 
 def _guests_beside(lexicon: Lexicon, rules: _FramingRules, opening: str, cut: int, subject: re.Match | None,
                    aside: re.Match | None) -> tuple[Person | None, list[Person]] | None:
-    """(the first of the subjects, the people of a stated country named beside them), where the subject is set beside
-    others by an aside or a list of titled people whose first states no country; else None."""
-    first, beside = None, []
-    if aside is not None:
-        beside = listed_people(lexicon, aside.group("others"))
-    elif subject is not None and rules.list_close.search(opening, 0, subject.start()):
+    """(the first of a list of subjects, or None after an aside; the officials of another country named beside the
+    subject), where an aside ("X, together with ..., met") or a list of titled people whose first states no country
+    names any; else None. "Another country": not the house style's own (`host_country`)."""
+    home = lexicon.setting("host_country")
+    abroad = [] if aside is None else [p for p in listed_people(lexicon, aside.group("others")) if p.country and p.country != home]
+    if abroad:
+        return None, abroad
+    if subject is not None and rules.list_close.search(opening, 0, subject.start()):
         listed = [person for person in listed_people(lexicon, opening[:cut]) if person.title]
-        home = lexicon.setting("host_country")
-        if len(listed) >= 3 and not listed[0].country and all(person.country and person.country != home for person in listed[1:]):
-            first, beside = listed[0], listed[1:]
-    guests = [person for person in beside if person.country and person.country != lexicon.setting("host_country")]
-    return (first, guests) if guests else None
+        if len(listed) >= 3 and not listed[0].country and all(p.country and p.country != home for p in listed[1:]):
+            return listed[0], listed[1:]
+    return None
 
 
 def sole_convener(lexicon: Lexicon, opening: str) -> Person | None:
@@ -338,7 +343,7 @@ def sole_convener(lexicon: Lexicon, opening: str) -> Person | None:
     tells that principals met (the event type): bodies convening with one official are no exchange between
     principals."""
     rules = _framing_rules(lexicon)
-    opening = _ASIDE.sub("", _DATELINE.sub("", opening, count=1))
+    opening = _without_dateline_and_asides(opening)
     verb = rules.search.search(opening)
     if verb is None:
         return None
@@ -352,7 +357,7 @@ def _one_person_among_bodies(lexicon: Lexicon, subjects: str) -> Person | None:
     off by commas are passed over, and an item of several capitalised words that is neither stops the reading."""
     people, bodies = [], 0
     determiners = {w.lower() for w in words_of_kind(lexicon, "event_subjects", "determiner")}
-    for item in _LIST_ITEM.split(subjects):
+    for item in LIST_SEPARATOR.split(subjects)[::2]:
         words = item.split()
         if not words:
             continue
@@ -403,7 +408,6 @@ _AND_BEFORE = re.compile(r"\band\s+$")
 _GOES_ON = re.compile(r"\b(?:and|to)\s+$")
 _BY_AFTER = re.compile(r"\s+by\b")
 _AND_NAME = re.compile(r"\band\s+[A-Z]")
-_LIST_ITEM = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 _OFFICE_LINK = re.compile(r"\s+of\s+")
 _OF_AFTER = re.compile(r"\s*of\s")
 _SHORT_ASIDE = re.compile(r"\s*\([^()]{1,20}\)")

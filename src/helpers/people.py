@@ -416,10 +416,14 @@ def names_in_text(lexicon: Lexicon, text: str) -> dict[str, str]:
     return found
 
 
+# what separates the items of a list: a comma (with or without "and") or "and"
+LIST_SEPARATOR = re.compile(r"(,\s*(?:and\s+)?|\s+and\s+)")
+
+
 def split_people(lexicon: Lexicon, phrase: str) -> list[str]:
     """Split "President Macron of France and Chancellor Scholz of Germany" into one phrase per person,
     without breaking a country such as "Antigua and Barbuda"."""
-    pieces = re.split(r"(,\s*(?:and\s+)?|\s+and\s+)", phrase)
+    pieces = LIST_SEPARATOR.split(phrase)
     people: list[str] = []
     for piece, separator in zip(pieces[::2], ["", *pieces[1::2]]):
         starts_person = starts_with_title(lexicon, piece)

@@ -212,13 +212,14 @@ def _name_words(tokens: pd.DataFrame, documents: pd.DataFrame | None, lexicon: L
 def _with_initials(tokens: pd.DataFrame, is_name: np.ndarray) -> np.ndarray:
     """A middle initial between two words of a name is part of it ("Joseph R. Biden": "R", then its full stop): a
     single capital letter alone is no evidence of a name, between two name words and before a full stop it is."""
-    token = tokens["token"].astype("string").fillna("").to_numpy(dtype=object)
+    token = tokens["token"].astype("string").fillna("")
     doc = tokens["doc_id"].to_numpy() if "doc_id" in tokens else np.zeros(len(tokens))
     is_name = np.asarray(is_name, dtype=bool).copy()
     if len(token) < 4:
         return is_name
-    initial = np.array([len(t) == 1 and t.isupper() for t in token[1:-2]], dtype=bool)
-    between = (initial & is_name[:-3] & (token[2:-1] == ".") & is_name[3:]
+    initial = token.str.fullmatch(r"[A-Z]").to_numpy(dtype=bool)[1:-2]
+    stop = (token == ".").to_numpy(dtype=bool)[2:-1]
+    between = (initial & is_name[:-3] & stop & is_name[3:]
                & (doc[:-3] == doc[1:-2]) & (doc[1:-2] == doc[3:]))
     is_name[1:-2] |= between
     return is_name
